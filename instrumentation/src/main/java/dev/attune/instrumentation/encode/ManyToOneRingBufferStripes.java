@@ -1,0 +1,115 @@
+package dev.attune.instrumentation.encode;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+/**
+ * A few Agrona many-to-one ring buffers; many application threads write, the one agent thread reads.
+ *
+ * <p>Why stripes: every claim on one ring buffer is a CAS on its tail, so two busy threads sharing one
+ * buffer bounce that cache line between cores. A writer picks its stripe by thread id, so threads with
+ * neighbouring ids land on different stripes and contend only when there are more busy threads than
+ * stripes. The reader drains every stripe in turn; order across stripes does not matter to histograms.
+ *
+ * <p>A full stripe never blocks a writer: the event is dropped and counted (one padded counter a stripe,
+ * touched only when full).
+ */
+public final class ManyToOneRingBufferStripes {
+
+    /** The smallest capacity of one stripe, in bytes, before the trailer. */
+    static final int MIN_STRIPE_BYTES = 16 * 1024;
+
+    // Counters 16 longs (128 bytes) apart, so drops on one stripe do not false-share with another's.
+    private static final int COUNTER_STRIDE = 16;
+
+    private final ManyToOneRingBuffer[] stripes;
+    private final int mask;
+    private final AtomicLongArray drops;
+
+    /**
+     * Creates stripes sharing {@code totalBytes} of capacity (each a power of two, at least
+     * {@value #MIN_STRIPE_BYTES} bytes), {@code stripeCount} rounded up to a power of two.
+     */
+    public ManyToOneRingBufferStripes(long totalBytes, int stripeCount) {
+        int count = ceilPowerOfTwo(Math.max(1, Math.min(stripeCount, 64)));
+        int stripeBytes = floorPowerOfTwo(Math.max(MIN_STRIPE_BYTES, Math.min(totalBytes / count, 1L << 29)));
+        this.stripes = new ManyToOneRingBuffer[count];
+        for (int i = 0; i < count; i++) {
+            ByteBuffer memory = ByteBuffer.allocateDirect(stripeBytes + RingBufferDescriptor.TRAILER_LENGTH);
+            stripes[i] = new ManyToOneRingBuffer(new UnsafeBuffer(memory));
+        }
+        this.mask = count - 1;
+        this.drops = new AtomicLongArray(count * COUNTER_STRIDE);
+    }
+
+    /** Twice the available processors, so that a busy thread a core rarely shares a stripe. */
+    public static int defaultStripeCount() {
+        return 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The stripe index for the calling thread. */
+    int stripeIndexForCurrentThread() {
+        // getId(), not threadId(): the latter is JDK 19+. Deprecated later, never for removal.
+        @SuppressWarnings("deprecation")
+        long id = Thread.currentThread().getId();
+        return (int) id & mask;
+    }
+
+    /** Writes one method exit; drops and counts it when the stripe is full. Allocation-free, never blocks. */
+    public void writeMethodExit(int methodId, long durationNanos, boolean threw) {
+        int stripe = stripeIndexForCurrentThread();
+        ManyToOneRingBuffer ring = stripes[stripe];
+        int index = ring.tryClaim(EventCodec.methodExitType(methodId, threw), EventCodec.METHOD_EXIT_LENGTH);
+        if (index > 0) {
+            ring.buffer().putLong(index, durationNanos);
+            ring.commit(index);
+        } else {
+            drops.getAndIncrement(stripe * COUNTER_STRIDE);
+        }
+    }
+
+    /** Reads up to {@code limitPerStripe} messages from each stripe; returns how many were read. Reader thread only. */
+    public int drain(MessageHandler handler, int limitPerStripe) {
+        int read = 0;
+        for (ManyToOneRingBuffer ring : stripes) {
+            read += ring.read(handler, limitPerStripe);
+        }
+        return read;
+    }
+
+    /** Events dropped because a stripe was full, since start. */
+    public long dropped() {
+        long sum = 0;
+        for (int i = 0; i < stripes.length; i++) {
+            sum += drops.get(i * COUNTER_STRIDE);
+        }
+        return sum;
+    }
+
+    /** Number of stripes. */
+    public int stripeCount() {
+        return stripes.length;
+    }
+
+    /** Capacity of one stripe in bytes. */
+    public int stripeCapacity() {
+        return stripes[0].capacity();
+    }
+
+    /** The stripe at {@code index}, for writers of other event kinds. */
+    public ManyToOneRingBuffer stripe(int index) {
+        return stripes[index];
+    }
+
+    private static int ceilPowerOfTwo(int value) {
+        return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
+    }
+
+    private static int floorPowerOfTwo(long value) {
+        return (int) Long.highestOneBit(value);
+    }
+}

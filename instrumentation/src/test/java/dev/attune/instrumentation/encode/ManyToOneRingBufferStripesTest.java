@@ -1,0 +1,123 @@
+package dev.attune.instrumentation.encode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.concurrent.MessageHandler;
+import org.junit.jupiter.api.Test;
+
+class ManyToOneRingBufferStripesTest {
+
+    /** Counts method exits by outcome and sums their durations. */
+    private static final class Tally implements MessageHandler {
+        long ok;
+        long threw;
+        long durationSum;
+
+        @Override
+        public void onMessage(int msgTypeId, org.agrona.MutableDirectBuffer buffer, int index, int length) {
+            assertEquals(EventCodec.METHOD_EXIT_LENGTH, length);
+            if (EventCodec.threw(msgTypeId)) {
+                threw++;
+            } else {
+                ok++;
+            }
+            durationSum += buffer.getLong(index);
+        }
+    }
+
+    @Test
+    void stripeCountIsPowerOfTwoAndCapacitySplit() {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 20, 3);
+        assertEquals(4, stripes.stripeCount());
+        assertEquals(1 << 18, stripes.stripeCapacity());
+    }
+
+    @Test
+    void writesAreReadBackWithIdsOutcomesAndDurations() {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 16, 1);
+        new RingBufferMethodSink(stripes).onMethodExit(7, 100, false);
+        stripes.writeMethodExit(7, 200, true);
+        stripes.writeMethodExit(8, 300, false);
+        Tally tally = new Tally();
+        assertEquals(3, stripes.drain(tally, 100));
+        assertEquals(2, tally.ok);
+        assertEquals(1, tally.threw);
+        assertEquals(600, tally.durationSum);
+        assertEquals(0, stripes.dropped());
+    }
+
+    @Test
+    void sinkIgnoresMethodsWithoutId() {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 16, 1);
+        new RingBufferMethodSink(stripes).onMethodExit(MethodIds.NONE, 100, false);
+        assertEquals(0, stripes.drain(new Tally(), 100));
+    }
+
+    @Test
+    void fullBufferDropsAndCountsWithoutBlockingOrThrowing() {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(
+                ManyToOneRingBufferStripes.MIN_STRIPE_BYTES, 1);
+        int capacityEvents = stripes.stripeCapacity() / 16; // 8-byte header + 8-byte payload
+        int attempts = capacityEvents + 1000;
+        for (int i = 0; i < attempts; i++) {
+            stripes.writeMethodExit(1, 1, false);
+        }
+        Tally tally = new Tally();
+        int read = 0;
+        for (int n; (n = stripes.drain(tally, 1 << 20)) > 0; ) {
+            read += n;
+        }
+        assertTrue(stripes.dropped() >= 1000, "dropped " + stripes.dropped());
+        assertEquals(attempts, read + stripes.dropped(), "every event is either read or counted as dropped");
+        // After draining, there is room again.
+        stripes.writeMethodExit(1, 1, false);
+        assertEquals(1, stripes.drain(tally, 10));
+    }
+
+    @Test
+    void concurrentWritersLoseNothingButCountedDrops() throws Exception {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 16, 4);
+        int writers = 4;
+        int perWriter = 200_000;
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] threads = new Thread[writers];
+        for (int t = 0; t < writers; t++) {
+            threads[t] = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < perWriter; i++) {
+                    stripes.writeMethodExit(i & 15, 1, (i & 1) == 0);
+                }
+            });
+            threads[t].start();
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong read = new AtomicLong();
+        Tally tally = new Tally();
+        Thread reader = new Thread(() -> {
+            while (writing.get()) {
+                read.addAndGet(stripes.drain(tally, 4096));
+            }
+            for (int n; (n = stripes.drain(tally, 4096)) > 0; ) {
+                read.addAndGet(n);
+            }
+        });
+        reader.start();
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        writing.set(false);
+        reader.join();
+        assertEquals((long) writers * perWriter, read.get() + stripes.dropped());
+        assertEquals(read.get(), tally.durationSum, "each event carries its duration intact");
+        assertEquals(read.get(), tally.ok + tally.threw);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.attune.tuner.loop;
+
+import dev.attune.instrumentation.advice.TransformEvents;
+import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
+import dev.attune.instrumentation.encode.MethodIds;
+import dev.attune.tuner.aggregate.MethodAggregator;
+import dev.attune.tuner.aggregate.MethodFigures;
+import dev.attune.tuner.decide.AlertTransition;
+import dev.attune.tuner.decide.LatencyAlertRule;
+import dev.attune.tuner.report.jmx.AgentView;
+import dev.attune.tuner.report.jmx.JmxConsole;
+import dev.attune.tuner.report.log.AgentLog;
+import dev.attune.tuner.report.log.LogLevel;
+import java.util.List;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * The agent thread's duty cycle: observe (drain the ring buffers) → aggregate (histograms) → at each
+ * interval, decide (alert rules) → report (log lines, JMX).
+ *
+ * <p>{@link #doWork()} returns how much it did, so the idle strategy backs off when there is nothing
+ * to do. Draining is bounded per call (a few thousand events a stripe) so an interval rolls on time
+ * even under a flood of events. Everything here runs on the one agent thread, so nothing is locked.
+ */
+public final class AgentLoop implements Agent {
+
+    /** Most events read from one stripe per duty cycle. */
+    static final int DRAIN_LIMIT = 4096;
+
+    private final LoopSettings settings;
+    private final ManyToOneRingBufferStripes stripes;
+    private final MethodIds ids;
+    private final TransformEvents transforms;
+    private final List<LatencyAlertRule> alerts;
+    private final AgentLog log;
+    private final AgentView agentView;
+    private final NanoClock clock;
+    private final MethodAggregator aggregator;
+
+    private long nextRollNanos;
+    private volatile long eventsRecorded;
+    private volatile long premainReturnedNanos = Long.MAX_VALUE;
+    private JmxConsole jmx;
+    private boolean jmxFailed;
+    private int methodsKnown;
+    private int methodsRegistered;
+
+    /** Creates the loop; nothing runs until its thread calls {@link #doWork()}. */
+    public AgentLoop(LoopSettings settings, ManyToOneRingBufferStripes stripes, MethodIds ids,
+                     TransformEvents transforms, List<LatencyAlertRule> alerts, AgentLog log, AgentView agentView,
+                     NanoClock clock) {
+        this.settings = settings;
+        this.stripes = stripes;
+        this.ids = ids;
+        this.transforms = transforms;
+        this.alerts = List.copyOf(alerts);
+        this.log = log;
+        this.agentView = agentView;
+        this.clock = clock;
+        long now = clock.nanoTime();
+        this.aggregator = new MethodAggregator(ids, now);
+        this.nextRollNanos = now + settings.intervalNanos();
+    }
+
+    /** Says premain has returned, so JMX may now be touched (after the configured delay). Any thread. */
+    public void premainReturned() {
+        premainReturnedNanos = clock.nanoTime();
+    }
+
+    @Override
+    public int doWork() {
+        int work = drain();
+        long now = clock.nanoTime();
+        if (ids.count() != methodsKnown) {
+            work += aggregator.discoverMethods();
+            methodsKnown = ids.count();
+        }
+        if (now - nextRollNanos >= 0) {
+            rollInterval(now);
+            // Fixed cadence; if the thread was held up for more than an interval, restart from now.
+            nextRollNanos = now - nextRollNanos > settings.intervalNanos()
+                    ? now + settings.intervalNanos() : nextRollNanos + settings.intervalNanos();
+            work++;
+        }
+        work += reportTransforms();
+        work += registerMBeans(now);
+        return work;
+    }
+
+    private int drain() {
+        int read = stripes.drain(aggregator, DRAIN_LIMIT);
+        if (read > 0) {
+            eventsRecorded = aggregator.eventsRecorded();
+        }
+        return read;
+    }
+
+    private void rollInterval(long now) {
+        aggregator.roll(now);
+        for (LatencyAlertRule rule : alerts) {
+            AlertTransition t = rule.evaluate(aggregator.figures(rule.method()));
+            if (t != AlertTransition.NONE) {
+                String unit = rule.logUnit().isEmpty() ? "" : "_" + rule.logUnit();
+                log.at(t == AlertTransition.FIRING ? LogLevel.WARN : LogLevel.INFO, "alert")
+                        .kv("state", t == AlertTransition.FIRING ? "firing" : "resolved")
+                        .kv("alert", rule.name())
+                        .kv("method", rule.method())
+                        .kv("stat", rule.statKey())
+                        .kv("value" + unit, rule.lastValueInLogUnit())
+                        .kv("threshold" + unit, rule.thresholdInLogUnit())
+                        .kv("intervals", rule.intervals())
+                        .kv("rule", rule.expression())
+                        .emit();
+            }
+        }
+        if (settings.summary()) {
+            for (MethodFigures f : aggregator.figures()) {
+                if (f.count() > 0) {
+                    summary(f, false);
+                }
+            }
+        }
+    }
+
+    private void summary(MethodFigures f, boolean total) {
+        log.info(total ? "method_total" : "method_summary")
+                .kv("method", f.name())
+                .kv("count", total ? f.totalCount() : f.count())
+                .kv("throughput_per_s", total ? f.totalThroughputPerSec() : f.throughputPerSec())
+                .kv("errors", total ? f.totalErrors() : f.errors())
+                .kv("mean_ms", (total ? f.totalMeanNanos() : f.meanNanos()) / 1e6)
+                .kv("p50_ms", (total ? f.totalP50Nanos() : f.p50Nanos()) / 1e6)
+                .kv("p90_ms", (total ? f.totalP90Nanos() : f.p90Nanos()) / 1e6)
+                .kv("p99_ms", (total ? f.totalP99Nanos() : f.p99Nanos()) / 1e6)
+                .kv("p999_ms", (total ? f.totalP999Nanos() : f.p999Nanos()) / 1e6)
+                .kv("max_ms", (total ? f.totalMaxNanos() : f.maxNanos()) / 1e6)
+                .emit();
+    }
+
+    private int reportTransforms() {
+        int work = 0;
+        for (String error; work < 16 && (error = transforms.pollError()) != null; work++) {
+            log.warn("instrumentation_failed").kv("detail", error).emit();
+        }
+        for (String type; work < 32 && (type = transforms.pollTransformed()) != null; work++) {
+            log.debug("class_instrumented").kv("class", type).emit();
+        }
+        return work;
+    }
+
+    private int registerMBeans(long now) {
+        if (!settings.jmxEnabled() || jmxFailed || now - premainReturnedNanos < settings.jmxDelayNanos()
+                || premainReturnedNanos == Long.MAX_VALUE) {
+            return 0;
+        }
+        List<MethodFigures> figures = aggregator.figures();
+        if (jmx != null && methodsRegistered == figures.size()) {
+            return 0;
+        }
+        try {
+            if (jmx == null) {
+                jmx = JmxConsole.onPlatformServer();
+                jmx.registerAgent(agentView);
+                log.info("jmx_registered").kv("domain", JmxConsole.DOMAIN).emit();
+            }
+            int registered = 0;
+            for (; methodsRegistered < figures.size(); methodsRegistered++, registered++) {
+                jmx.registerMethod(figures.get(methodsRegistered));
+            }
+            return registered + 1;
+        } catch (Exception | LinkageError e) {
+            jmxFailed = true;
+            log.error("jmx_failed").kv("error", e.toString()).kv("effect", "no MBeans; timing and log go on").emit();
+            return 1;
+        }
+    }
+
+    /** Events recorded into histograms since start; readable from any thread. */
+    public long eventsRecorded() {
+        return eventsRecorded;
+    }
+
+    /** The aggregator's published figures, for readers such as tests. */
+    public List<MethodFigures> figures() {
+        return aggregator.figures();
+    }
+
+    @Override
+    public void onClose() {
+        // Final drain so the last calls before shutdown are counted, then one partial interval.
+        while (drain() > 0) {
+            Thread.onSpinWait();
+        }
+        aggregator.discoverMethods();
+        aggregator.roll(clock.nanoTime());
+        if (settings.summary()) {
+            for (MethodFigures f : aggregator.figures()) {
+                if (f.totalCount() > 0) {
+                    summary(f, true);
+                }
+            }
+        }
+        agentView.stopped();
+        log.info("agent_stopped")
+                .kv("events_recorded", aggregator.eventsRecorded())
+                .kv("events_dropped", stripes.dropped())
+                .kv("methods_timed", ids.count())
+                .emit();
+    }
+
+    @Override
+    public String roleName() {
+        return "attune-agent";
+    }
+}
