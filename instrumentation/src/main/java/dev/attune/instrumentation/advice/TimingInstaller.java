@@ -1,6 +1,6 @@
 package dev.attune.instrumentation.advice;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.attune.instrumentation.encode.MethodIds;
@@ -17,7 +17,8 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
  * on and (by retransformation) in those already loaded, as after a dynamic attach.
  *
  * <p>Class format is never changed (no fields or methods added), so retransformation is always legal.
- * Type descriptions come from the class files only, so matching never loads a class itself.
+ * Types not yet loaded are described from their class files, so matching never loads a class itself;
+ * classes already loaded (and generated ones without a class file) are described by reflection.
  */
 public final class TimingInstaller {
 
@@ -31,20 +32,52 @@ public final class TimingInstaller {
                 .bind(new MethodIdBinding(ids))
                 .to(TimingAdvice.class);
         ClassLoader agentLoader = TimingInstaller.class.getClassLoader();
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        return newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(events)
-                .ignore(nameStartsWith("dev.attune.")
+                // Names only: a matcher that needs more would resolve classes that have no class file.
+                // The agent's own packages only: dev.attune.sample and other user code stay instrumentable.
+                .ignore(nameStartsWith("dev.attune.bootstrap.")
+                        .or(nameStartsWith("dev.attune.agent."))
+                        .or(nameStartsWith("dev.attune.instrumentation."))
+                        .or(nameStartsWith("dev.attune.tuner."))
                         .or(nameStartsWith("net.bytebuddy."))
-                        .or(isSynthetic()))
+                        .or(nameStartsWith("jdk.internal.reflect."))
+                        .or(nameStartsWith("sun.reflect."))
+                        .or(nameStartsWith("jdk.proxy"))
+                        .or(nameStartsWith("com.sun.proxy."))
+                        .or(nameContains("$$Lambda"))
+                        .or(nameContains("$ByteBuddy")))
                 .or((type, loader, module, classBeingRedefined, protectionDomain) -> loader == agentLoader)
                 .type(selection.types())
                 .transform((builder, type, loader, module, protectionDomain) ->
                         builder.visit(advice.on(selection.methodsOf(type))))
                 .installOn(instrumentation);
+    }
+
+    /**
+     * A builder created without initialising Byte Buddy's Nexus: the default constructor eagerly prepares
+     * Nexus self-injection, which reaches for {@code sun.misc.Unsafe}, and JDK 24+ prints a warning for
+     * that. The advice needs no Nexus (no type initializers are injected), so Byte Buddy's own switch
+     * {@code net.bytebuddy.nexus.disabled} is set just while the builder is made, and restored. It is
+     * read once, by the agent's private copy of Byte Buddy: the application's copy is not affected.
+     */
+    private static AgentBuilder newAgentBuilder() {
+        String property = "net.bytebuddy.nexus.disabled";
+        String previous = System.getProperty(property);
+        System.setProperty(property, "true");
+        try {
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, previous);
+            }
+        }
     }
 
 }

@@ -129,12 +129,12 @@ public final class AgentLoop implements Agent {
                 .kv("count", total ? f.totalCount() : f.count())
                 .kv("throughput_per_s", total ? f.totalThroughputPerSec() : f.throughputPerSec())
                 .kv("errors", total ? f.totalErrors() : f.errors())
-                .kv("mean_ms", (total ? f.totalMeanNanos() : f.meanNanos()) / 1e6)
-                .kv("p50_ms", (total ? f.totalP50Nanos() : f.p50Nanos()) / 1e6)
-                .kv("p90_ms", (total ? f.totalP90Nanos() : f.p90Nanos()) / 1e6)
-                .kv("p99_ms", (total ? f.totalP99Nanos() : f.p99Nanos()) / 1e6)
-                .kv("p999_ms", (total ? f.totalP999Nanos() : f.p999Nanos()) / 1e6)
-                .kv("max_ms", (total ? f.totalMaxNanos() : f.maxNanos()) / 1e6)
+                .kv("mean_us", (total ? f.totalMeanNanos() : f.meanNanos()) / 1e3)
+                .kv("p50_us", (total ? f.totalP50Nanos() : f.p50Nanos()) / 1e3)
+                .kv("p90_us", (total ? f.totalP90Nanos() : f.p90Nanos()) / 1e3)
+                .kv("p99_us", (total ? f.totalP99Nanos() : f.p99Nanos()) / 1e3)
+                .kv("p999_us", (total ? f.totalP999Nanos() : f.p999Nanos()) / 1e3)
+                .kv("max_us", (total ? f.totalMaxNanos() : f.maxNanos()) / 1e3)
                 .emit();
     }
 

@@ -90,7 +90,7 @@ class AgentLoopTest {
         interval(loop, id, 0, 5);
         List<String> summaries = lines("method_summary");
         assertEquals(1, summaries.size(), String.join("\n", out.lines()));
-        assertTrue(summaries.get(0).contains("method=" + METHOD + " count=10 throughput_per_s=10 errors=0 mean_ms=4.99"),
+        assertTrue(summaries.get(0).contains("method=" + METHOD + " count=10 throughput_per_s=10 errors=0 mean_us=4997"),
                 summaries.get(0));
         loop.onClose();
         assertEquals(1, lines("method_total").size());

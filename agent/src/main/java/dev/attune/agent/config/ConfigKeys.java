@@ -1,0 +1,70 @@
+package dev.attune.agent.config;
+
+import java.util.List;
+
+/** Every configuration key Attune knows, with its default and meaning: the configuration reference. */
+public final class ConfigKeys {
+
+    static final long NS_PER_S = 1_000_000_000L;
+
+    /** Turns the agent on or off. */
+    public static final ConfigKey ENABLED = new ConfigKey("attune.enabled", ConfigKey.Kind.BOOLEAN, "true", 0, 0,
+            List.of(), "false: no transformer, no agent thread, nothing but one log line");
+    /** Method patterns to time. */
+    public static final ConfigKey METHODS = new ConfigKey("attune.methods", ConfigKey.Kind.LIST, "", 0, 0, List.of(),
+            "methods to time: comma-separated patterns (docs/method-patterns.md)");
+    /** Aggregation interval. */
+    public static final ConfigKey INTERVAL = new ConfigKey("attune.interval", ConfigKey.Kind.DURATION, "10s",
+            100_000_000L, 3_600 * NS_PER_S, List.of(),
+            "length of one aggregation interval (figures, alerts and summaries are per interval)");
+    /** Ring buffer capacity. */
+    public static final ConfigKey BUFFER_BYTES = new ConfigKey("attune.buffer.bytes", ConfigKey.Kind.SIZE, "4MB",
+            64L << 10, 1L << 30, List.of(),
+            "total ring buffer capacity (16 bytes an event); when full, events are dropped and counted");
+    /** Log line format. */
+    public static final ConfigKey LOG_FORMAT = new ConfigKey("attune.log.format", ConfigKey.Kind.ENUM, "logfmt",
+            0, 0, List.of("logfmt", "json"), "format of the agent's log lines: logfmt or json");
+    /** Log file. */
+    public static final ConfigKey LOG_FILE = new ConfigKey("attune.log.file", ConfigKey.Kind.STRING, "", 0, 0,
+            List.of(), "file for the agent's log lines; empty: standard error (never standard output)");
+    /** Log file bound. */
+    public static final ConfigKey LOG_FILE_MAX_BYTES = new ConfigKey("attune.log.file.max-bytes",
+            ConfigKey.Kind.SIZE, "10MB", 64L << 10, 1L << 40, List.of(),
+            "largest size of the log file; beyond it the file is rotated to <file>.1 (one backup)");
+    /** Log threshold. */
+    public static final ConfigKey LOG_LEVEL = new ConfigKey("attune.log.level", ConfigKey.Kind.ENUM, "info", 0, 0,
+            List.of("error", "warn", "info", "debug"), "lowest level written: error, warn, info or debug");
+    /** Periodic summaries. */
+    public static final ConfigKey LOG_SUMMARY = new ConfigKey("attune.log.summary", ConfigKey.Kind.BOOLEAN, "false",
+            0, 0, List.of(), "one summary line per timed method each interval, and totals at shutdown");
+    /** JMX console. */
+    public static final ConfigKey JMX_ENABLED = new ConfigKey("attune.jmx.enabled", ConfigKey.Kind.BOOLEAN, "true",
+            0, 0, List.of(), "register the dev.attune MBeans on the platform MBeanServer");
+    /** JMX registration delay. */
+    public static final ConfigKey JMX_DELAY = new ConfigKey("attune.jmx.delay", ConfigKey.Kind.DURATION, "0s", 0,
+            600 * NS_PER_S, List.of(),
+            "wait after premain before registering MBeans (for applications that set up java.util.logging in main)");
+
+    /** All fixed keys, in documentation order. */
+    public static final List<ConfigKey> ALL = List.of(ENABLED, METHODS, INTERVAL, BUFFER_BYTES, LOG_FORMAT, LOG_FILE,
+            LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY);
+
+    /** Prefix of alert keys, {@code attune.alert.<name>}. */
+    public static final String ALERT_PREFIX = "attune.alert.";
+
+    /** The key naming the configuration file, as a system property or ({@code ATTUNE_CONFIG}) environment variable. */
+    public static final String CONFIG = "attune.config";
+
+    private ConfigKeys() {
+    }
+
+    /** The key called {@code name}, or null. */
+    static ConfigKey named(String name) {
+        for (ConfigKey k : ALL) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

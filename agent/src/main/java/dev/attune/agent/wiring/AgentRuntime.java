@@ -1,0 +1,138 @@
+package dev.attune.agent.wiring;
+
+import dev.attune.bootstrap.MethodTimer;
+import dev.attune.instrumentation.advice.TimingInstaller;
+import dev.attune.instrumentation.advice.TransformEvents;
+import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
+import dev.attune.instrumentation.encode.MethodIds;
+import dev.attune.instrumentation.encode.RingBufferMethodSink;
+import dev.attune.instrumentation.match.MethodPattern;
+import dev.attune.instrumentation.match.MethodSelection;
+import dev.attune.tuner.decide.LatencyAlertRule;
+import dev.attune.tuner.loop.AgentLoop;
+import dev.attune.tuner.loop.LoopSettings;
+import dev.attune.tuner.report.jmx.AgentView;
+import dev.attune.tuner.report.log.AgentLog;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+
+/**
+ * Builds the pipeline once the JVM is prepared: observe (ring buffers, sink, advice) → aggregate,
+ * decide, report (the agent loop on its own daemon thread).
+ *
+ * <p>Threads: one, {@code attune-agent}, a daemon, plus {@code attune-shutdown}, a shutdown hook that
+ * drains what is left and writes the last lines. The transformer runs on class-loading threads and
+ * only records; everything else happens on the agent thread.
+ */
+final class AgentRuntime {
+
+    /** Most distinct methods timed; more would cost memory (two histograms each) for little insight. */
+    static final int MAX_METHODS = 10_000;
+
+    // Idle: spin a little, yield a little, then park up to 5 ms. A full stripe takes far longer to fill
+    // at any realistic call rate, and an idle agent thread wakes only 200 times a second.
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private AgentRuntime() {
+    }
+
+    static Runnable start(Instrumentation instrumentation, Settings settings, AgentLog log, boolean attached) {
+        MethodSelection selection = selection(settings.methods(), log);
+        List<LatencyAlertRule> alerts = alerts(settings.alerts(), log);
+
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(
+                settings.bufferBytes(), ManyToOneRingBufferStripes.defaultStripeCount());
+        if (!MethodTimer.install(new RingBufferMethodSink(stripes))) {
+            log.warn("agent_already_running").kv("effect", "this second start is ignored").emit();
+            return null;
+        }
+        MethodIds ids = new MethodIds(MAX_METHODS);
+        TransformEvents transforms = new TransformEvents();
+        AgentLoop[] loopRef = new AgentLoop[1]; // the view reads the loop's counter; the loop needs the view
+        AgentView view = new AgentView(version(), settings.configSource(), settings.problems(), settings.methods(),
+                settings.intervalNanos() / 1e9, (long) stripes.stripeCount() * stripes.stripeCapacity(),
+                () -> loopRef[0] == null ? 0 : loopRef[0].eventsRecorded(), stripes::dropped, ids::count, transforms::transformedCount, transforms::errorCount);
+        AgentLoop loop = new AgentLoop(
+                new LoopSettings(settings.intervalNanos(), settings.summary(), settings.jmxEnabled(),
+                        settings.jmxDelayNanos()),
+                stripes, ids, transforms, alerts, log, view, new SystemNanoClock());
+        loopRef[0] = loop;
+        AgentRunner runner = new AgentRunner(
+                new BackoffIdleStrategy(10, 5, 1_000, MAX_PARK_NANOS),
+                error -> log.error("agent_loop_error").kv("error", error.toString()).emit(),
+                null, loop);
+        AgentRunner.startOnThread(runner, task -> {
+            Thread thread = new Thread(task, "attune-agent");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Thread hook = new Thread(runner::close, "attune-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        if (selection.isEmpty()) {
+            log.warn("no_methods").kv("key", "attune.methods").kv("effect", "nothing is timed").emit();
+        } else {
+            TimingInstaller.install(instrumentation, selection, ids, transforms);
+        }
+        log.info("agent_started")
+                .kv("version", view.getVersion())
+                .kv("attached", attached)
+                .kv("methods", String.join(",", settings.methods()))
+                .kv("interval_s", settings.intervalNanos() / 1e9)
+                .kv("buffer_bytes", view.getRingBufferBytes())
+                .kv("stripes", stripes.stripeCount())
+                .kv("jmx", settings.jmxEnabled())
+                .kv("alerts", alerts.size())
+                .kv("config", settings.configSource())
+                .emit();
+        return loop::premainReturned;
+    }
+
+    private static MethodSelection selection(List<String> patterns, AgentLog log) {
+        List<MethodPattern> parsed = new ArrayList<>();
+        for (String text : patterns) {
+            MethodPattern.Parsed result = MethodPattern.parse(text);
+            if (result.error() != null) {
+                log.error("config_invalid").kv("key", "attune.methods").kv("value", text)
+                        .kv("expected", result.error()).kv("effect", "this pattern is skipped").emit();
+            } else {
+                parsed.add(result.pattern());
+            }
+        }
+        return MethodSelection.of(parsed);
+    }
+
+    private static List<LatencyAlertRule> alerts(Map<String, String> expressions, AgentLog log) {
+        List<LatencyAlertRule> rules = new ArrayList<>();
+        expressions.forEach((name, expression) -> {
+            LatencyAlertRule.Parsed parsed = LatencyAlertRule.parse(name, expression);
+            if (parsed.error() != null) {
+                log.error("config_invalid").kv("key", "attune.alert." + name).kv("value", expression)
+                        .kv("expected", parsed.error()).kv("effect", "this alert is skipped").emit();
+            } else {
+                rules.add(parsed.rule());
+            }
+        });
+        return rules;
+    }
+
+    private static String version() {
+        try (InputStream in = AgentRuntime.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.attune.agent.wiring;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration values the runtime wiring uses, already validated.
+ *
+ * @param methods method patterns as written ({@code attune.methods})
+ * @param intervalNanos aggregation interval
+ * @param bufferBytes total ring buffer capacity
+ * @param summary whether to log per-method summary lines
+ * @param jmxEnabled whether to register MBeans
+ * @param jmxDelayNanos delay after premain before registering MBeans
+ * @param alerts alert expressions by name, in declaration order
+ * @param configSource where the configuration came from, for display
+ * @param problems configuration problems, one line each, for display
+ */
+record Settings(List<String> methods, long intervalNanos, long bufferBytes, boolean summary, boolean jmxEnabled,
+                long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems) {
+}
