@@ -39,7 +39,7 @@ public final class AgentStarter {
         AgentLog log = AgentLogs.open(config);
         AgentLogs.reportProblems(log, config);
         if (!config.enabled()) {
-            log.info("agent_disabled").kv("reason", "attune.enabled=false")
+            log.info("agent_disabled").kv("key", "attune.enabled").kv("value", false)
                     .kv("effect", "no transformer, no agent thread").emit();
             return null;
         }
