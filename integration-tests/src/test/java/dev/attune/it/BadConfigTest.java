@@ -31,7 +31,7 @@ class BadConfigTest {
                 "attune.buffer.bytes=12",
                 "attune.methods=no-hash-here, " + WORK + "#call",
                 "attune.alert.broken=" + WORK + "#call p98 > 5ms",
-                "attune.alert.bad name=x"));
+                "attune.alert.bad!name=x"));
         ForkedJvm.Result baseline = probe(ForkedJvm.java());
         ForkedJvm.Result bad = probe(ForkedJvm.java().agent("config=" + config)
                 .property("attune.jmx.enabled", "maybe")

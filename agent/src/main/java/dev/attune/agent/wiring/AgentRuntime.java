@@ -10,6 +10,7 @@ import dev.attune.instrumentation.match.MethodPattern;
 import dev.attune.instrumentation.match.MethodSelection;
 import dev.attune.tuner.decide.LatencyAlertRule;
 import dev.attune.tuner.loop.AgentLoop;
+import dev.attune.tuner.loop.DrainCadenceIdleStrategy;
 import dev.attune.tuner.loop.LoopSettings;
 import dev.attune.tuner.report.jmx.AgentView;
 import dev.attune.tuner.report.log.AgentLog;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 
 /**
@@ -37,9 +37,9 @@ final class AgentRuntime {
     /** Most distinct methods timed; more would cost memory (two histograms each) for little insight. */
     static final int MAX_METHODS = 10_000;
 
-    // Idle: spin a little, yield a little, then park up to 5 ms. A full stripe takes far longer to fill
-    // at any realistic call rate, and an idle agent thread wakes only 200 times a second.
-    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    // Drain once a millisecond: a 1 MB stripe holds 65,536 events, far more than one thread can time in
+    // a millisecond, and an idle agent thread wakes only a thousand times a second.
+    private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private AgentRuntime() {
     }
@@ -66,7 +66,7 @@ final class AgentRuntime {
                 stripes, ids, transforms, alerts, log, view, new SystemNanoClock());
         loopRef[0] = loop;
         AgentRunner runner = new AgentRunner(
-                new BackoffIdleStrategy(10, 5, 1_000, MAX_PARK_NANOS),
+                new DrainCadenceIdleStrategy(DRAIN_PERIOD_NANOS, AgentLoop.DRAIN_LIMIT),
                 error -> log.error("agent_loop_error").kv("error", error.toString()).emit(),
                 null, loop);
         AgentRunner.startOnThread(runner, task -> {
@@ -102,7 +102,7 @@ final class AgentRuntime {
             MethodPattern.Parsed result = MethodPattern.parse(text);
             if (result.error() != null) {
                 log.error("config_invalid").kv("key", "attune.methods").kv("value", text)
-                        .kv("expected", result.error()).kv("effect", "this pattern is skipped").emit();
+                        .kv("detail", result.error()).kv("effect", "this pattern is skipped").emit();
             } else {
                 parsed.add(result.pattern());
             }
@@ -116,7 +116,7 @@ final class AgentRuntime {
             LatencyAlertRule.Parsed parsed = LatencyAlertRule.parse(name, expression);
             if (parsed.error() != null) {
                 log.error("config_invalid").kv("key", "attune.alert." + name).kv("value", expression)
-                        .kv("expected", parsed.error()).kv("effect", "this alert is skipped").emit();
+                        .kv("detail", parsed.error()).kv("effect", "this alert is skipped").emit();
             } else {
                 rules.add(parsed.rule());
             }

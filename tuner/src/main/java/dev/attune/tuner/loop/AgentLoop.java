@@ -26,7 +26,7 @@ import org.agrona.concurrent.NanoClock;
 public final class AgentLoop implements Agent {
 
     /** Most events read from one stripe per duty cycle. */
-    static final int DRAIN_LIMIT = 4096;
+    public static final int DRAIN_LIMIT = 4096;
 
     private final LoopSettings settings;
     private final ManyToOneRingBufferStripes stripes;
