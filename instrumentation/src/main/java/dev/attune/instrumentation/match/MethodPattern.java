@@ -1,31 +1,32 @@
 package dev.attune.instrumentation.match;
 
-import java.util.regex.Pattern;
-
 /**
  * One method pattern, {@code <type-pattern>#<method-pattern>}, e.g. {@code com.acme.repo.*#find*}.
  *
- * <p>Glob compilation, done once at parse time: in the type part {@code *} becomes {@code [^.]*} and
- * {@code ?} becomes {@code [^.]} (neither crosses a package dot, both may match the {@code $} of a nested
- * class); a trailing {@code ..*} matches the package and its subpackages; a trailing {@code +} means the
- * named type or any subtype, decided by Byte Buddy on the type hierarchy instead of by name. In the
- * method part {@code *} and {@code ?} match any characters. The literal text before the first wildcard is
- * kept as a prefix, so most class names are rejected by {@code startsWith} before any regex runs.
+ * <p>Glob compilation, done once here at parse time (see {@link Glob}): in the type part {@code *} becomes
+ * {@code [^.]*} and {@code ?} becomes {@code [^.]}, so neither crosses a package dot but both may match the
+ * {@code $} of a nested class; a trailing {@code ..*} appends {@code \..+}, the package itself and any
+ * subpackage below it, but never a sibling that merely shares the prefix ({@code apix} for {@code api}).
+ * A trailing {@code +} compiles no glob at all: "this type or any subtype" is a question about the type
+ * hierarchy, which {@link MethodSelection} asks Byte Buddy. In the method part {@code *} and {@code ?}
+ * become {@code .*} and {@code .}; method names hold no dots, so there is nothing to fence off.
  */
 public final class MethodPattern {
 
-    private final String text;
-    private final String typePrefix;
-    private final Pattern typeRegex;
-    private final String supertype;
-    private final Pattern methodRegex;
+    // Shown after every error, so a user who got the syntax wrong sees the right one without the docs.
+    private static final String EXPECTED = "; expected <type>#<method>, e.g. com.acme.OrderService#place,"
+            + " com.acme.repo.*#find*, com.acme.api..*#*, com.acme.Repository+#find*";
 
-    private MethodPattern(String text, String typePrefix, Pattern typeRegex, String supertype, Pattern methodRegex) {
+    private final String text;
+    private final Glob typeName;    // null for a '+' pattern
+    private final String supertype; // null unless a '+' pattern
+    private final Glob methodName;
+
+    private MethodPattern(String text, Glob typeName, String supertype, Glob methodName) {
         this.text = text;
-        this.typePrefix = typePrefix;
-        this.typeRegex = typeRegex;
+        this.typeName = typeName;
         this.supertype = supertype;
-        this.methodRegex = methodRegex;
+        this.methodName = methodName;
     }
 
     /** Parses {@code text}; never throws: bad input gives an error saying what is wrong and what is expected. */
@@ -36,91 +37,83 @@ public final class MethodPattern {
         String t = text.trim();
         int hash = t.indexOf('#');
         if (hash < 0) {
-            return error("missing '#' between type and method");
+            return error("missing '#' between type and method in \"" + t + "\"");
         }
         if (t.indexOf('#', hash + 1) >= 0) {
-            return error("more than one '#'");
+            return error("more than one '#' in \"" + t + "\"");
         }
         String type = t.substring(0, hash);
         String method = t.substring(hash + 1);
         if (type.isEmpty()) {
-            return error("empty type part before '#'");
+            return error("empty type part before '#' in \"" + t + "\"");
         }
         if (method.isEmpty()) {
-            return error("empty method part after '#'");
+            return error("empty method part after '#' in \"" + t + "\"");
         }
-        for (int i = 0; i < method.length(); i++) {
-            char c = method.charAt(i);
-            if (!Character.isJavaIdentifierPart(c) && c != '*' && c != '?') {
-                return error("illegal character '" + c + "' in method part \"" + method + "\"");
-            }
+        String problem = checkMethod(method);
+        if (problem == null) {
+            problem = checkType(type);
         }
-        Pattern methodRegex = Pattern.compile(glob(method, ".", "."));
-
-        if (type.endsWith("+")) {
-            String name = type.substring(0, type.length() - 1);
-            if (name.contains("*") || name.contains("?") || name.contains("+")) {
-                return error("'+' (type and its subtypes) takes an exact type name, without wildcards");
-            }
-            String problem = checkTypeName(name);
-            return problem != null ? error(problem) : ok(new MethodPattern(t, null, null, name, methodRegex));
-        }
-        boolean subpackages = type.endsWith("..*");
-        String name = subpackages ? type.substring(0, type.length() - 3) : type;
-        String problem = checkTypeName(name);
         if (problem != null) {
             return error(problem);
         }
-        String regex = glob(name, "[^.]*", "[^.]") + (subpackages ? "\\..+" : "");
-        int wildcard = firstWildcard(name);
-        String prefix = wildcard < 0 ? name : name.substring(0, wildcard);
-        return ok(new MethodPattern(t, prefix, Pattern.compile(regex), null, methodRegex));
+        Glob methodGlob = Glob.compile(method, ".*", ".", "");
+        if (type.endsWith("+")) {
+            return ok(new MethodPattern(t, null, type.substring(0, type.length() - 1), methodGlob));
+        }
+        boolean subpackages = type.endsWith("..*");
+        String name = subpackages ? type.substring(0, type.length() - 3) : type;
+        return ok(new MethodPattern(t, Glob.compile(name, "[^.]*", "[^.]", subpackages ? "\\..+" : ""),
+                null, methodGlob));
     }
 
-    private static String checkTypeName(String name) {
-        if (name.isEmpty()) {
-            return "empty type name";
-        }
-        if (name.contains("..")) {
-            return "'..' is only allowed at the end, as '..*' (a package and its subpackages)";
-        }
-        if (name.startsWith(".") || name.endsWith(".")) {
-            return "type name \"" + name + "\" starts or ends with '.'";
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!Character.isJavaIdentifierPart(c) && c != '.' && c != '*' && c != '?') {
-                return "illegal character '" + c + "' in type part \"" + name + "\"";
+    private static String checkMethod(String method) {
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if (!isNameChar(c) && c != '*' && c != '?') {
+                return "illegal character '" + c + "' in method part \"" + method
+                        + "\" (allowed: Java identifier characters, '*', '?')";
             }
         }
         return null;
     }
 
-    private static int firstWildcard(String s) {
-        int star = s.indexOf('*');
-        int question = s.indexOf('?');
-        return star < 0 ? question : question < 0 ? star : Math.min(star, question);
-    }
-
-    private static String glob(String glob, String star, String question) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' || c == '?') {
-                if (literal.length() > 0) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? star + (star.equals(".") ? "*" : "") : question);
-            } else {
-                literal.append(c);
+    /** Checks the whole type part, suffix included; null when valid. */
+    private static String checkType(String type) {
+        String name = type;
+        if (type.endsWith("+")) {
+            name = type.substring(0, type.length() - 1);
+            // The subtype walk starts from one named type; a wildcard would make it a walk per candidate.
+            if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('+') >= 0) {
+                return "'+' (a type and its subtypes) needs an exact type name, without '*', '?', '..*' or"
+                        + " another '+', in \"" + type + "\"";
+            }
+        } else if (type.endsWith("..*")) {
+            name = type.substring(0, type.length() - 3);
+        }
+        if (name.isEmpty()) {
+            return "empty type name in \"" + type + "\"";
+        }
+        if (name.startsWith(".") || name.endsWith(".")) {
+            return "type name \"" + name + "\" starts or ends with '.'";
+        }
+        if (name.contains("..")) {
+            return "empty package segment in \"" + type
+                    + "\": '..' is only allowed at the end, as '..*' (a package and its subpackages)";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isNameChar(c) && c != '.' && c != '*' && c != '?') {
+                return "illegal character '" + c + "' in type part \"" + type
+                        + "\" (allowed: Java identifier characters, '.', '$', '*', '?', a trailing '..*' or '+')";
             }
         }
-        if (literal.length() > 0) {
-            regex.append(Pattern.quote(literal.toString()));
-        }
-        return regex.toString();
+        return null;
+    }
+
+    // isJavaIdentifierPart also admits ignorable control characters, which no class file name would hold.
+    private static boolean isNameChar(char c) {
+        return Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
     }
 
     private static Parsed ok(MethodPattern pattern) {
@@ -128,11 +121,10 @@ public final class MethodPattern {
     }
 
     private static Parsed error(String problem) {
-        return new Parsed(null, problem + "; expected <type>#<method>, e.g. com.acme.OrderService#place,"
-                + " com.acme.repo.*#find*, com.acme.api..*#*, com.acme.Repository+#find*");
+        return new Parsed(null, problem + EXPECTED);
     }
 
-    /** The pattern as written (trimmed). */
+    /** The pattern as written, trimmed, for display. */
     public String text() {
         return text;
     }
@@ -143,13 +135,13 @@ public final class MethodPattern {
     }
 
     /** True when a type with this binary name matches the type part (never for {@code +} patterns). */
-    boolean matchesTypeName(String typeName) {
-        return typeRegex != null && typeName.startsWith(typePrefix) && typeRegex.matcher(typeName).matches();
+    boolean matchesTypeName(String binaryName) {
+        return typeName != null && typeName.matches(binaryName);
     }
 
     /** True when a method with this name matches the method part. */
-    boolean matchesMethodName(String methodName) {
-        return methodRegex.matcher(methodName).matches();
+    boolean matchesMethodName(String name) {
+        return methodName.matches(name);
     }
 
     @Override

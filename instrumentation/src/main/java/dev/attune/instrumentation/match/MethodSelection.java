@@ -7,7 +7,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import java.util.ArrayList;
@@ -19,22 +18,30 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The methods to time: the union of the configured patterns, as Byte Buddy matchers.
  *
- * <p>Type matching by name comes first and costs a {@code startsWith} for most classes; only {@code +}
- * patterns look at the type hierarchy. Constructors, type initializers, abstract, native, synthetic
- * (lambda bodies) and bridge methods are never timed.
+ * <p>Every class the JVM loads passes through {@link #types()}, so name patterns are tried first (mostly a
+ * failed {@code startsWith}) and only {@code +} patterns walk the type hierarchy. Constructors, type
+ * initializers, abstract, native, synthetic (lambda bodies) and bridge methods are never timed: they have
+ * no body to time, or their time is already counted in the method they stand for.
  */
 public final class MethodSelection {
 
+    // isMethod() excludes constructors and the type initializer.
     private static final ElementMatcher.Junction<MethodDescription> TIMEABLE =
             isMethod().and(not(isAbstract())).and(not(isNative())).and(not(isSynthetic())).and(not(isBridge()));
 
-    private final List<MethodPattern> patterns;
-    private final List<ElementMatcher<TypeDescription>> subtypeMatchers = new ArrayList<>();
+    private final List<MethodPattern> byName = new ArrayList<>();
+    private final List<MethodPattern> bySupertype = new ArrayList<>();
+    private final List<ElementMatcher<TypeDescription>> supertypeMatchers = new ArrayList<>();
 
     private MethodSelection(List<MethodPattern> patterns) {
-        this.patterns = List.copyOf(patterns);
-        for (MethodPattern p : this.patterns) {
-            subtypeMatchers.add(p.supertype() == null ? none() : hasSuperType(named(p.supertype())));
+        for (MethodPattern p : patterns) {
+            if (p.supertype() == null) {
+                byName.add(p);
+            } else {
+                bySupertype.add(p);
+                // hasSuperType includes the type itself and walks interfaces as well as superclasses.
+                supertypeMatchers.add(hasSuperType(named(p.supertype())));
+            }
         }
     }
 
@@ -45,7 +52,7 @@ public final class MethodSelection {
 
     /** True when no pattern is configured: nothing to instrument. */
     public boolean isEmpty() {
-        return patterns.isEmpty();
+        return byName.isEmpty() && bySupertype.isEmpty();
     }
 
     /** Matches the types that some pattern names. */
@@ -54,35 +61,44 @@ public final class MethodSelection {
     }
 
     private boolean matchesType(TypeDescription type) {
-        for (int i = 0; i < patterns.size(); i++) {
-            if (typeMatches(i, type)) {
+        String name = type.getName();
+        for (MethodPattern p : byName) {
+            if (p.matchesTypeName(name)) {
+                return true;
+            }
+        }
+        for (ElementMatcher<TypeDescription> m : supertypeMatchers) {
+            if (m.matches(type)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean typeMatches(int i, TypeDescription type) {
-        MethodPattern p = patterns.get(i);
-        return p.supertype() == null ? p.matchesTypeName(type.getName()) : subtypeMatchers.get(i).matches(type);
-    }
-
-    /** Matches the methods of {@code type} that the patterns naming {@code type} select. */
+    /** Matches the timeable methods of {@code type} that the patterns naming {@code type} select. */
     public ElementMatcher<MethodDescription> methodsOf(TypeDescription type) {
+        // Decided once per type, so the per-method test is only a name match.
         List<MethodPattern> forType = new ArrayList<>();
-        for (int i = 0; i < patterns.size(); i++) {
-            if (typeMatches(i, type)) {
-                forType.add(patterns.get(i));
+        String name = type.getName();
+        for (MethodPattern p : byName) {
+            if (p.matchesTypeName(name)) {
+                forType.add(p);
             }
         }
-        ElementMatcher<MethodDescription> byName = method -> {
+        for (int i = 0; i < bySupertype.size(); i++) {
+            if (supertypeMatchers.get(i).matches(type)) {
+                forType.add(bySupertype.get(i));
+            }
+        }
+        ElementMatcher<MethodDescription> named = method -> {
+            String methodName = method.getName();
             for (MethodPattern p : forType) {
-                if (p.matchesMethodName(method.getName())) {
+                if (p.matchesMethodName(methodName)) {
                     return true;
                 }
             }
             return false;
         };
-        return TIMEABLE.and(byName);
+        return TIMEABLE.and(named);
     }
 }

@@ -58,6 +58,24 @@ class MethodPatternTest {
     }
 
     @Test
+    void wildcardsCombine() {
+        types("com.*.repo.*Repo#find", new String[] {"com.acme.repo.UserRepo", "com.x.repo.Repo"},
+                new String[] {"com.acme.sub.repo.UserRepo", "com.acme.repo.UserRepository"});
+        types("com.acme.*..*#x", new String[] {"com.acme.api.X", "com.acme.api.v2.Y"},
+                new String[] {"com.acme.X", "org.acme.api.X"});
+        types("*#x", new String[] {"Main", "Main$1"}, new String[] {"com.Main"});
+        types("com.acme.Order*$*#x", new String[] {"com.acme.Order$Line", "com.acme.OrderService$1"},
+                new String[] {"com.acme.Order", "com.acme.OrderService"});
+    }
+
+    @Test
+    void regexMetacharactersAreLiteral() {
+        // '$' would be an end-of-input anchor in a regex; quoting keeps it a plain character.
+        types("com.acme.Outer$Inner#run", new String[] {"com.acme.Outer$Inner"}, new String[] {"com.acme.OuterXInner"});
+        types("com.acme.Outer$?#run", new String[] {"com.acme.Outer$1"}, new String[] {"com.acme.Outer$12"});
+    }
+
+    @Test
     void methodGlobs() {
         MethodPattern p = parse("  com.acme.Repo#find*  ");
         assertEquals("com.acme.Repo#find*", p.text());
@@ -88,12 +106,23 @@ class MethodPatternTest {
                 {"com.acme.OrderService#", "empty method part"},
                 {"com.acme.Order Service#place", "illegal character ' ' in type part"},
                 {"com.acme.OrderService#pl-ace", "illegal character '-' in method part"},
-                {"com..acme.X#y", "'..' is only allowed at the end"},
+                {"com..acme.X#y", "empty package segment"},
                 {"com.acme..X#y", "'..' is only allowed at the end"},
                 {".com.acme.X#y", "starts or ends with '.'"},
                 {"com.acme.#y", "starts or ends with '.'"},
-                {"com.acme.*Repo+#find", "'+' (type and its subtypes) takes an exact type name"},
-                {"com.acme.Repo++#find", "'+' (type and its subtypes) takes an exact type name"},
+                {"com.acme.*Repo+#find", "'+' (a type and its subtypes) needs an exact type name"},
+                {"com.acme.Repo++#find", "'+' (a type and its subtypes) needs an exact type name"},
+                {"com.acme.Re?o+#find", "'+' (a type and its subtypes) needs an exact type name"},
+                {"com.acme..*+#find", "'+' (a type and its subtypes) needs an exact type name"},
+                {"com.a+b.X#find", "illegal character '+' in type part"},
+                {"com.acme.X#find()", "illegal character '(' in method part"},
+                {"com.acme.X#a.b", "illegal character '.' in method part"},
+                {"com.acme.X#<init>", "illegal character '<' in method part"},
+                {"com.acme.X\0#y", "illegal character"}, // an ignorable char Java still calls an identifier part
+                {"com.acme.X..#y", "starts or ends with '.'"},
+                {"com.acme.X.#y", "starts or ends with '.'"},
+                {"com.acme.X..*..*#y", "empty package segment"},
+                {"+#y", "empty type name"},
                 {"..*#x", "empty type name"},
                 {"###", "more than one '#'"},
                 {"no-hash-here", "missing '#'"},

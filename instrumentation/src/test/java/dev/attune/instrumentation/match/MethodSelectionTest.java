@@ -92,6 +92,67 @@ class MethodSelectionTest {
     }
 
     @Test
+    void eachExcludedKindExistsAndIsRejected() throws Exception {
+        // Guard against a vacuous test: the compiler must really have produced each kind of method.
+        TypeDescription user = TypeDescription.ForLoadedType.of(UserRepository.class);
+        ElementMatcher<MethodDescription> all = select(UserRepository.class.getName() + "#*").methodsOf(user);
+        MethodDescription bridge = only(user, m -> m.isBridge());
+        MethodDescription lambda = only(user, m -> m.getName().startsWith("lambda$"));
+        assertTrue(lambda.isSynthetic(), "lambda bodies are synthetic");
+        assertFalse(all.matches(bridge), "bridge " + bridge);
+        assertFalse(all.matches(lambda), "lambda " + lambda);
+        assertFalse(all.matches(new MethodDescription.ForLoadedConstructor(UserRepository.class.getDeclaredConstructor())));
+        assertFalse(all.matches(new MethodDescription.ForLoadedMethod(UserRepository.class.getDeclaredMethod("nativeCall"))));
+        // Reflection does not list <clinit>, so Byte Buddy's own description of it stands in.
+        assertFalse(all.matches(new MethodDescription.Latent.TypeInitializer(user)), "type initializer");
+        assertTrue(all.matches(new MethodDescription.ForLoadedMethod(UserRepository.class.getDeclaredMethod("save"))));
+
+        TypeDescription base = TypeDescription.ForLoadedType.of(BaseRepository.class);
+        assertFalse(select(BaseRepository.class.getName() + "#save").methodsOf(base)
+                .matches(new MethodDescription.ForLoadedMethod(BaseRepository.class.getDeclaredMethod("save"))),
+                "abstract");
+    }
+
+    private static MethodDescription only(TypeDescription type, ElementMatcher<MethodDescription> which) {
+        return type.getDeclaredMethods().filter(which).getOnly();
+    }
+
+    @Test
+    void nameFormsOnRealNestedTypes() {
+        String outer = MethodSelectionTest.class.getName(); // nested types are Outer$Inner
+        String pkg = MethodSelectionTest.class.getPackageName();
+        String[][] cases = { // pattern, then the simple names of the nested types it must match
+                {outer + "$UserRepository#find", "UserRepository"},
+                {outer + "$*Repository#find", "UserRepository", "BaseRepository", "Repository"}, // '*' may be empty
+                {outer + "$Unrelate?#find", "Unrelated"},
+                {pkg + ".*#find", "UserRepository", "BaseRepository", "Repository", "Unrelated"},
+                {pkg + "..*#find", "UserRepository", "BaseRepository", "Repository", "Unrelated"},
+                {"dev.attune.*#find"},                      // '*' does not cross '.'
+                {"dev.attune.instrumentation..*#find", "UserRepository", "BaseRepository", "Repository", "Unrelated"},
+                {"dev.attune.instrumentation.matc..*#find"}, // '..*' needs a whole package name
+        };
+        for (String[] c : cases) {
+            MethodSelection s = select(c[0]);
+            Set<String> matched = new TreeSet<>();
+            for (Class<?> type : List.of(Repository.class, BaseRepository.class, UserRepository.class, Unrelated.class)) {
+                if (s.types().matches(TypeDescription.ForLoadedType.of(type))) {
+                    matched.add(type.getSimpleName());
+                }
+            }
+            assertEquals(new TreeSet<>(Arrays.asList(c).subList(1, c.length)), matched, c[0]);
+        }
+    }
+
+    @Test
+    void namePatternsAndSubtypePatternsMix() {
+        MethodSelection s = select(Unrelated.class.getName() + "#find", BaseRepository.class.getName() + "+#save");
+        assertEquals(Set.of("find"), selected(s, Unrelated.class));
+        assertEquals(Set.of("save"), selected(s, UserRepository.class));
+        assertFalse(s.types().matches(TypeDescription.ForLoadedType.of(Repository.class)), "a supertype is not a subtype");
+        assertEquals(Set.of(), selected(s, Repository.class));
+    }
+
+    @Test
     void methodsOfATypeComeOnlyFromThePatternsNamingIt() {
         MethodSelection s = select(UserRepository.class.getName() + "#save", Unrelated.class.getName() + "#find");
         assertEquals(Set.of("save"), selected(s, UserRepository.class));
