@@ -45,8 +45,11 @@ public final class TimingInstaller {
                         .or(nameStartsWith("dev.attune.instrumentation."))
                         .or(nameStartsWith("dev.attune.tuner."))
                         .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("jdk.internal.reflect."))
-                        .or(nameStartsWith("sun.reflect."))
+                        // The timed path itself runs through these (Thread, System, Unsafe): timing them
+                        // would make the advice call itself.
+                        .or(nameStartsWith("java.lang."))
+                        .or(nameStartsWith("jdk.internal."))
+                        .or(nameStartsWith("sun."))
                         .or(nameStartsWith("jdk.proxy"))
                         .or(nameStartsWith("com.sun.proxy."))
                         .or(nameContains("$$Lambda"))
