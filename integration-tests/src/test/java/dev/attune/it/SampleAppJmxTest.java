@@ -23,8 +23,9 @@ class SampleAppJmxTest {
 
     @Test
     void agentCountsEveryRequestAndSeesTheSlowDownstream() throws Exception {
+        // A system property overrides the file: the demo keeps summaries off, this test reads the totals.
         ForkedJvm.Running app = ForkedJvm.java().agent("config=" + DEMO_CONFIG.getAbsolutePath())
-                .jar(ForkedJvm.SAMPLE_JAR).args("serve", "--port", "0").start();
+                .property("attune.log.summary", "true").jar(ForkedJvm.SAMPLE_JAR).args("serve", "--port", "0").start();
         try {
             Waits.until(() -> app.stdoutSoFar().contains("listening on"), 60, "the service to listen");
             Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(app.stdoutSoFar());
