@@ -72,6 +72,32 @@ public final class ManyToOneRingBufferStripes {
         }
     }
 
+    /**
+     * Writes one process signal (agent threads only: JFR stream, OS sampler); returns false and counts
+     * a drop when the stripe is full.
+     */
+    public boolean writeSignal(Signal signal, double value) {
+        return write(SignalCodec.signalType(signal), SignalCodec.encode(signal, value));
+    }
+
+    /** Writes one execution sample of frame {@code frameId}; returns false and counts a drop when full. */
+    public boolean writeExecutionSample(int frameId) {
+        return write(SignalCodec.EXECUTION_SAMPLE, frameId);
+    }
+
+    private boolean write(int msgTypeId, long payload) {
+        int stripe = stripeIndexForCurrentThread();
+        ManyToOneRingBuffer ring = stripes[stripe];
+        int index = ring.tryClaim(msgTypeId, SignalCodec.LENGTH);
+        if (index > 0) {
+            ring.buffer().putLong(index, payload);
+            ring.commit(index);
+            return true;
+        }
+        drops.getAndIncrement(stripe * COUNTER_STRIDE);
+        return false;
+    }
+
     /** Reads up to {@code limitPerStripe} messages from each stripe; returns how many were read. Reader thread only. */
     public int drain(MessageHandler handler, int limitPerStripe) {
         int read = 0;

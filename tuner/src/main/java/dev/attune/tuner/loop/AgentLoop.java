@@ -2,9 +2,11 @@ package dev.attune.tuner.loop;
 
 import dev.attune.instrumentation.advice.TransformEvents;
 import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
+import dev.attune.instrumentation.encode.EventCodec;
 import dev.attune.instrumentation.encode.MethodIds;
 import dev.attune.tuner.aggregate.MethodAggregator;
 import dev.attune.tuner.aggregate.MethodFigures;
+import dev.attune.tuner.aggregate.SignalAggregator;
 import dev.attune.tuner.decide.AlertTransition;
 import dev.attune.tuner.decide.LatencyAlertRule;
 import dev.attune.tuner.report.jmx.AgentView;
@@ -12,7 +14,9 @@ import dev.attune.tuner.report.jmx.JmxConsole;
 import dev.attune.tuner.report.log.AgentLog;
 import dev.attune.tuner.report.log.LogLevel;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -37,6 +41,9 @@ public final class AgentLoop implements Agent {
     private final AgentView agentView;
     private final NanoClock clock;
     private final MethodAggregator aggregator;
+    private final SignalAggregator signals;
+    private final MessageHandler dispatch;
+    private final List<IntervalTask> intervalTasks = new CopyOnWriteArrayList<>();
 
     private long nextRollNanos;
     private volatile long eventsRecorded;
@@ -50,6 +57,13 @@ public final class AgentLoop implements Agent {
     public AgentLoop(LoopSettings settings, ManyToOneRingBufferStripes stripes, MethodIds ids,
                      TransformEvents transforms, List<LatencyAlertRule> alerts, AgentLog log, AgentView agentView,
                      NanoClock clock) {
+        this(settings, stripes, ids, new MethodIds(4096), transforms, alerts, log, agentView, clock);
+    }
+
+    /** Creates the loop with {@code frames} naming the frames of execution samples. */
+    public AgentLoop(LoopSettings settings, ManyToOneRingBufferStripes stripes, MethodIds ids, MethodIds frames,
+                     TransformEvents transforms, List<LatencyAlertRule> alerts, AgentLog log, AgentView agentView,
+                     NanoClock clock) {
         this.settings = settings;
         this.stripes = stripes;
         this.ids = ids;
@@ -60,6 +74,15 @@ public final class AgentLoop implements Agent {
         this.clock = clock;
         long now = clock.nanoTime();
         this.aggregator = new MethodAggregator(ids, now);
+        this.signals = new SignalAggregator(frames, now);
+        // One pipeline: method exits to the method histograms, everything else to the signal accumulators.
+        this.dispatch = (type, buffer, index, length) -> {
+            if (EventCodec.isMethodExit(type)) {
+                aggregator.onMessage(type, buffer, index, length);
+            } else {
+                signals.onMessage(type, buffer, index, length);
+            }
+        };
         this.nextRollNanos = now + settings.intervalNanos();
     }
 
@@ -89,7 +112,7 @@ public final class AgentLoop implements Agent {
     }
 
     private int drain() {
-        int read = stripes.drain(aggregator, DRAIN_LIMIT);
+        int read = stripes.drain(dispatch, DRAIN_LIMIT);
         if (read > 0) {
             eventsRecorded = aggregator.eventsRecorded();
         }
@@ -98,6 +121,7 @@ public final class AgentLoop implements Agent {
 
     private void rollInterval(long now) {
         aggregator.roll(now);
+        signals.roll(now);
         for (LatencyAlertRule rule : alerts) {
             AlertTransition t = rule.evaluate(aggregator.figures(rule.method()));
             if (t != AlertTransition.NONE) {
@@ -121,6 +145,29 @@ public final class AgentLoop implements Agent {
                 }
             }
         }
+        for (IntervalTask task : intervalTasks) {
+            try {
+                task.afterRoll(now);
+            } catch (RuntimeException e) {
+                log.error("interval_task_failed").kv("task", task.getClass().getSimpleName())
+                        .kv("error", e.toString()).emit();
+            }
+        }
+    }
+
+    /** Adds work to run on the agent thread after each interval's roll, in the order added. Any thread. */
+    public void addIntervalTask(IntervalTask task) {
+        intervalTasks.add(task);
+    }
+
+    /** The process signals' aggregator: its snapshot is readable from any thread. */
+    public SignalAggregator signals() {
+        return signals;
+    }
+
+    /** The method figures' aggregator (its figures are readable from any thread). */
+    public MethodAggregator methods() {
+        return aggregator;
     }
 
     private void summary(MethodFigures f, boolean total) {
