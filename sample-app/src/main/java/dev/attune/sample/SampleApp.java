@@ -20,6 +20,10 @@ public final class SampleApp {
             "         [--path /orders|/compute|mixed] [--compute-percent 20] [--compute-n 100000]",
             "         [--max-in-flight 256] [--timeout 5s] [--settle 1500ms] [service options]",
             "                                               serve on an ephemeral port, load it, print results",
+            "  stepped [--steps 10s@1,15s@4,15s@1] [--orders-rate 60] [--compute-rate 80] [--compute-n 1500000]",
+            "         [--timeout 10s] [--warmup 2s] [service options]",
+            "                                               the tuning demo: stepped load on an undersized I/O pool",
+            "                                               and a CPU pool, one table per pool (sizes seen from outside)",
             "  check                                        fixed-seed run with deterministic stdout",
             "service options:",
             "  --io-core 2 --io-max 16 --io-queue 200       /orders pool (threads orders-io-N)",
@@ -69,6 +73,10 @@ public final class SampleApp {
                 Set<String> allowed = new HashSet<>(Set.of(ServiceConfig.OPTIONS));
                 allowed.addAll(Set.of(DemoMode.OPTIONS));
                 return new DemoMode(CliOptions.parse(rest, allowed));
+            case "stepped":
+                Set<String> steppedOptions = new HashSet<>(Set.of(ServiceConfig.OPTIONS));
+                steppedOptions.addAll(Set.of(SteppedMode.OPTIONS));
+                return new SteppedMode(CliOptions.parse(rest, steppedOptions));
             case "check":
                 CliOptions.parse(rest, Set.of());
                 return new CheckMode();
