@@ -82,6 +82,7 @@ final class DemoMode implements Mode {
             out.println();
             report.printTable(out);
             out.println(server.statsLine());
+            out.println(OrdersServer.processCpuLine());
             out.println();
             AgentMetricsReport agent = AgentMetricsReport.platform();
             if (agent.agentPresent() && !settle.isZero()) {

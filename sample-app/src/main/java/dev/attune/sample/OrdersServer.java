@@ -81,6 +81,16 @@ final class OrdersServer implements AutoCloseable {
                 rejected.sum(), ioPool.getLargestPoolSize(), cpuPool.getLargestPoolSize());
     }
 
+    /**
+     * One line with this process's CPU time so far, for benchmarks that compare whole-process cost with and
+     * without the agent (the JVM's own figure, so no OS tool is needed).
+     */
+    static String processCpuLine() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long nanos = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        return nanos < 0 ? "process cpu: unknown" : String.format("process cpu: %.3f s", nanos / 1e9);
+    }
+
     long rejectedCount() {
         return rejected.sum();
     }

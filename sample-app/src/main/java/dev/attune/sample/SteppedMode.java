@@ -42,6 +42,7 @@ final class SteppedMode implements Mode {
     private final int computeN;
     private final Duration timeout;
     private final Duration warmup;
+    private final List<Long> stepStartsEpochMillis = new ArrayList<>();
 
     SteppedMode(CliOptions options) {
         config = config(options);
@@ -102,7 +103,9 @@ final class SteppedMode implements Mode {
             printTable(out, "/compute on the CPU pool (orders-cpu)", reports[1], cpu);
             out.println("latency = reply time minus intended send time (open loop); sizes read from outside every"
                     + " 50 ms; changes = resizes seen (the app never resizes its own pools).");
+            out.println("step starts (epoch ms): " + stepStartsEpochMillis);
             out.println(server.statsLine());
+            out.println(OrdersServer.processCpuLine());
             out.println();
             AgentMetricsReport agent = AgentMetricsReport.platform();
             if (agent.agentPresent()) {
@@ -130,9 +133,11 @@ final class SteppedMode implements Mode {
         CompletableFuture<LoadReport> b = CompletableFuture.supplyAsync(() -> computeLoad.run(compute), daemon("load-compute"));
         if (watches != null) {
             long start = System.nanoTime();
+            stepStartsEpochMillis.clear();
             long boundary = start;
             for (int i = 0; i < durations.size(); i++) {
                 String label = (i + 1) + " " + stepLabel(i);
+                stepStartsEpochMillis.add(System.currentTimeMillis());
                 for (PoolWatch w : watches) {
                     w.phase(label);
                 }
