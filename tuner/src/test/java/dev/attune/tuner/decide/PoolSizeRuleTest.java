@@ -1,0 +1,175 @@
+package dev.attune.tuner.decide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attune.tuner.decide.PoolDecision.Action;
+import org.junit.jupiter.api.Test;
+
+/** The pool-sizing rule fed synthetic samples: no pool, no clock. */
+class PoolSizeRuleTest {
+
+    private static final ProcessSample IDLE_CPU = new ProcessSample(0.4, 2, 0);
+    private static final ProcessSample SATURATED_CPU = new ProcessSample(1.95, 2, 0);
+
+    /** A calm interval: nothing queued, 100/s of 20 ms tasks, 2 ms wait. */
+    private static PoolSample calm(int core, double utilization) {
+        return new PoolSample(core, core, core, 0, false, 100, 100, 0, 2_000_000, 20e6, utilization, 0.9, Double.NaN);
+    }
+
+    /** An overloaded interval: 300 tasks queued waiting 800 ms, 240/s of 20 ms blocked tasks, 100/s done. */
+    private static PoolSample overloaded(int core, double blocked) {
+        return new PoolSample(core, core, core, 300, false, 240, 100, 0, 800_000_000, 20e6, 1.0, blocked, Double.NaN);
+    }
+
+    private static PoolSizeRule warmedRule(PoolBounds bounds) {
+        PoolSizeRule rule = new PoolSizeRule(bounds);
+        for (int i = 0; i < bounds.minSamples(); i++) {
+            rule.decide(calm(bounds.min(), 0.5), IDLE_CPU, false);
+        }
+        return rule;
+    }
+
+    @Test
+    void growsABlockedPoolStraightToWhatLittlesLawNeeds() {
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(2));
+        PoolDecision d = rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
+        assertEquals(Action.GROW, d.action());
+        // 240/s x 20 ms = 4.8 busy threads; at 75% utilization 6.4 -> 7.
+        assertEquals(7, d.toSize());
+        assertTrue(d.reason().contains("Little's law"), d.reason());
+        assertTrue(d.evidence().contains("queue_wait_p99_ms=800.0") && d.evidence().contains("blocked=0.95")
+                && d.evidence().contains("cpu=0.20"), d.evidence());
+    }
+
+    @Test
+    void rejectionsCountAsWaiting() {
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(2));
+        PoolSample rejecting = new PoolSample(2, 2, 2, 0, false, 240, 100, 50, 0, 20e6, 1.0, 0.9, Double.NaN);
+        assertEquals(Action.GROW, rule.decide(rejecting, IDLE_CPU, false).action());
+    }
+
+    @Test
+    void holdsABlockedPoolWhenTheProcessIsCpuSaturated() {
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(2));
+        PoolDecision d = rule.decide(overloaded(2, 0.95), SATURATED_CPU, false);
+        assertEquals(Action.HOLD, d.action());
+        assertTrue(d.reason().contains("CPU-saturated"), d.reason());
+    }
+
+    @Test
+    void neverGrowsCpuBoundWorkWhileSaturatedNorPastTheCores() {
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(1));
+        PoolDecision saturated = rule.decide(overloaded(1, 0.05), SATURATED_CPU, false);
+        assertEquals(Action.HOLD, saturated.action());
+        assertTrue(saturated.reason().contains("CPU-bound"), saturated.reason());
+
+        PoolDecision headroom = rule.decide(overloaded(1, 0.05), IDLE_CPU, false);
+        assertEquals(Action.GROW, headroom.action());
+        assertEquals(2, headroom.toSize(), "a thread per core, no more");
+
+        PoolSizeRule atCores = warmedRule(PoolBounds.defaultsFor(2));
+        PoolDecision full = atCores.decide(overloaded(2, 0.05), IDLE_CPU, false);
+        assertEquals(Action.HOLD, full.action());
+        assertTrue(full.reason().contains("thread per core"), full.reason());
+    }
+
+    @Test
+    void respectsTheMaximumAndTheLargestStep() {
+        PoolSizeRule capped = warmedRule(new PoolBounds(2, 5, 8, 0, 1, 0));
+        assertEquals(5, capped.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
+
+        PoolSizeRule stepped = warmedRule(new PoolBounds(2, 64, 3, 0, 1, 0));
+        assertEquals(5, stepped.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
+
+        PoolSizeRule atMax = warmedRule(new PoolBounds(2, 2, 3, 0, 1, 0));
+        PoolDecision d = atMax.decide(overloaded(2, 0.95), IDLE_CPU, false);
+        assertEquals(Action.HOLD, d.action());
+        assertTrue(d.reason().contains("maximum"), d.reason());
+    }
+
+    @Test
+    void actsOnlyAfterTheMinimumNumberOfSamples() {
+        PoolSizeRule rule = new PoolSizeRule(new PoolBounds(2, 16, 8, 0, 4, 0));
+        for (int i = 1; i < 4; i++) {
+            PoolDecision d = rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
+            assertEquals(Action.HOLD, d.action(), "sample " + i);
+            assertTrue(d.reason().startsWith("learning"), d.reason());
+        }
+        assertEquals(Action.GROW, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).action());
+    }
+
+    @Test
+    void waitsOutTheCooldownAndTheVerificationBeforeTheNextChange() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 2, 5, 1, 0));
+        assertEquals(4, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
+        // Still overloaded but better than before (more completed): verification passes, then the cooldown holds.
+        PoolSample better = new PoolSample(4, 4, 4, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
+        for (int i = 1; i < 5; i++) {
+            PoolDecision d = rule.decide(better, IDLE_CPU, false);
+            assertEquals(Action.HOLD, d.action(), "interval " + i + ": " + d.reason());
+        }
+        assertEquals(Action.GROW, rule.decide(better, IDLE_CPU, false).action());
+    }
+
+    @Test
+    void shrinksSlowlyTowardsTheMinimumWhenUtilizationStaysLow() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 0, 1, 0));
+        PoolSample idle = new PoolSample(16, 16, 16, 0, false, 20, 20, 0, 100_000, 20e6, 0.03, 0.9, Double.NaN);
+        for (int i = 1; i < PoolSizeRule.SHRINK_AFTER; i++) {
+            assertEquals(Action.HOLD, rule.decide(idle, IDLE_CPU, false).action(), "interval " + i);
+        }
+        PoolDecision d = rule.decide(idle, IDLE_CPU, false);
+        assertEquals(Action.SHRINK, d.action());
+        assertEquals(9, d.toSize(), "halfway from 16 towards the minimum of 2");
+        assertTrue(d.toSize() >= rule.bounds().min());
+    }
+
+    @Test
+    void revertsAGrowthThatMadeThingsWorseAndBacksOff() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 2, 1, 0));
+        PoolDecision grow = rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
+        assertEquals(Action.GROW, grow.action());
+        // More threads, yet queue wait doubled and throughput fell: e.g. the downstream saturates.
+        PoolSample worse = new PoolSample(7, 7, 7, 600, false, 240, 60, 0, 1_600_000_000, 60e6, 1, 0.95, Double.NaN);
+        assertEquals(Action.HOLD, rule.decide(worse, IDLE_CPU, false).action());
+        assertEquals(Action.HOLD, rule.decide(worse, IDLE_CPU, false).action());
+        PoolDecision revert = rule.decide(worse, IDLE_CPU, false);
+        assertEquals(Action.REVERT, revert.action());
+        assertEquals(2, revert.toSize());
+        assertTrue(revert.reason().contains("made it worse"), revert.reason());
+        // Backed off: twice the cooldown of 2 intervals before anything else changes.
+        for (int i = 0; i < 3; i++) {
+            assertFalse(rule.decide(overloaded(2, 0.95), IDLE_CPU, false).changes(), "backoff interval " + i);
+        }
+    }
+
+    @Test
+    void keepsAGrowthThatHelped() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 0, 1, 0));
+        rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
+        for (int i = 0; i < PoolSizeRule.VERIFY_INTERVALS; i++) {
+            PoolDecision d = rule.decide(calm(7, 0.7), IDLE_CPU, false);
+            assertFalse(d.action() == Action.REVERT, d.reason());
+        }
+    }
+
+    @Test
+    void holdsWhileTheBreakerIsOpen() {
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(2));
+        PoolDecision d = rule.decide(overloaded(2, 0.95), IDLE_CPU, true);
+        assertEquals(Action.HOLD, d.action());
+        assertTrue(d.reason().contains("breaker"), d.reason());
+    }
+
+    @Test
+    void aConfiguredTargetReplacesTheLearnedBaseline() {
+        PoolSizeRule strict = warmedRule(new PoolBounds(2, 16, 8, 0, 1, 1_000_000));
+        PoolSample slightQueue = new PoolSample(2, 2, 2, 3, false, 100, 100, 0, 5_000_000, 20e6, 0.9, 0.9, Double.NaN);
+        assertEquals(Action.GROW, strict.decide(slightQueue, IDLE_CPU, false).action());
+
+        PoolSizeRule lenient = warmedRule(new PoolBounds(2, 16, 8, 0, 1, 50_000_000));
+        assertEquals(Action.HOLD, lenient.decide(slightQueue, IDLE_CPU, false).action());
+    }
+}
