@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 
 /**
@@ -34,18 +35,24 @@ public final class AgentConfig {
 
     private static final String FROM_SYSTEM = "system-properties";
     private static final String FROM_ENV = "env";
+    private static final Pattern ALERT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** What may follow {@code attune.pool.<name>.}. */
+    public static final List<String> POOL_ATTRIBUTES = List.of("match", "mode", "min", "max", "target-wait");
+    private static final Pattern POOL_KEY = Pattern.compile("[A-Za-z0-9_-]+\\.(match|mode|min|max|target-wait)");
 
     private final Map<ConfigKey, Object> values;
     private final Map<String, String> sources;
     private final Map<String, String> alerts;
+    private final Map<String, String> pools;
     private final List<ConfigProblem> problems;
     private final String source;
 
     private AgentConfig(Map<ConfigKey, Object> values, Map<String, String> sources, Map<String, String> alerts,
-                        List<ConfigProblem> problems, String source) {
+                        Map<String, String> pools, List<ConfigProblem> problems, String source) {
         this.values = values;
         this.sources = sources;
         this.alerts = alerts;
+        this.pools = pools;
         this.problems = problems;
         this.source = source;
     }
@@ -53,6 +60,16 @@ public final class AgentConfig {
     /** Loads the configuration from the agent argument, system properties and environment given. */
     public static AgentConfig load(String agentArgs, Properties systemProperties, Map<String, String> env) {
         return new Loading(systemProperties, env).load(agentArgs);
+    }
+
+    /** The {@code attune.pool.<name>.<attribute>} values, keyed by {@code <name>.<attribute>}. */
+    public Map<String, String> pools() {
+        return pools;
+    }
+
+    /** The parsed value of any fixed key (Boolean, Long, String or List). */
+    public Object value(ConfigKey key) {
+        return values.get(key);
     }
 
     /** {@code attune.enabled}. */
@@ -211,13 +228,20 @@ public final class AgentConfig {
             }
 
             Map<String, String> alerts = new LinkedHashMap<>();
-            collectAlerts(file, fileLabel, alerts);
-            collectAlerts(fromEnv, FROM_ENV, alerts);
-            collectAlerts(fromSystem, FROM_SYSTEM, alerts);
+            Map<String, String> pools = new LinkedHashMap<>();
+            for (Map.Entry<Map<String, String>, String> source : List.of(Map.entry(file, fileLabelOrNone()),
+                    Map.entry(fromEnv, FROM_ENV), Map.entry(fromSystem, FROM_SYSTEM))) {
+                collectPrefixed(source.getKey(), source.getValue(), ConfigKeys.ALERT_PREFIX, ALERT_NAME, alerts,
+                        "alert name", "letters, digits, - and _");
+                collectPrefixed(source.getKey(), source.getValue(), ConfigKeys.POOL_PREFIX, POOL_KEY, pools,
+                        "pool key", "<name>.match, .mode, .min, .max or .target-wait, the name in letters, digits,"
+                                + " - and _");
+            }
 
             String source = used.isEmpty() ? "defaults" : String.join(" + ", orderedSources());
             return new AgentConfig(Collections.unmodifiableMap(values), Collections.unmodifiableMap(sources),
-                    Collections.unmodifiableMap(alerts), List.copyOf(problems), source);
+                    Collections.unmodifiableMap(alerts), Collections.unmodifiableMap(pools), List.copyOf(problems),
+                    source);
         }
 
         private List<String> orderedSources() {
@@ -288,28 +312,38 @@ public final class AgentConfig {
             if (ConfigKeys.named(key) != null) {
                 return true;
             }
-            // Alert keys are known by their prefix; a bad name is reported where alerts are collected.
-            return key.startsWith(ConfigKeys.ALERT_PREFIX) && key.length() > ConfigKeys.ALERT_PREFIX.length();
+            // Alert and pool keys are known by their prefix; a bad one is reported where they are collected.
+            return key.startsWith(ConfigKeys.ALERT_PREFIX) && key.length() > ConfigKeys.ALERT_PREFIX.length()
+                    || key.startsWith(ConfigKeys.POOL_PREFIX) && key.length() > ConfigKeys.POOL_PREFIX.length();
         }
 
-        private void collectAlerts(Map<String, String> raw, String from, Map<String, String> alerts) {
+        private String fileLabelOrNone() {
+            return fileLabel == null ? "file" : fileLabel;
+        }
+
+        /**
+         * Collects the keys under {@code prefix} (alerts, pools) from one source into {@code into}, by the rest of
+         * the key; a later source replaces an earlier one's value and takes its place in the order.
+         */
+        private void collectPrefixed(Map<String, String> raw, String from, String prefix, Pattern valid,
+                                     Map<String, String> into, String what, String expected) {
             for (Map.Entry<String, String> e : raw.entrySet()) {
-                if (!e.getKey().startsWith(ConfigKeys.ALERT_PREFIX)) {
+                if (!e.getKey().startsWith(prefix)) {
                     continue;
                 }
-                String name = e.getKey().substring(ConfigKeys.ALERT_PREFIX.length());
-                if (name.isEmpty()) {
+                String rest = e.getKey().substring(prefix.length());
+                if (rest.isEmpty()) {
                     continue;
                 }
-                if (!name.matches("[A-Za-z0-9_-]+")) {
+                if (!valid.matcher(rest).matches()) {
                     problems.add(new ConfigProblem(ConfigProblem.Severity.ERROR, e.getKey(),
-                            "invalid alert name in " + e.getKey() + " (from " + from
-                                    + "); expected letters, digits, - and _; this alert is skipped"));
+                            "invalid " + what + " in " + e.getKey() + " (from " + from + "); expected " + expected
+                                    + "; skipped"));
                     continue;
                 }
                 used.add(from);
-                alerts.remove(name); // a higher source replaces it, and takes its place in the order
-                alerts.put(name, e.getValue());
+                into.remove(rest);
+                into.put(rest, e.getValue());
             }
         }
 
@@ -323,6 +357,18 @@ public final class AgentConfig {
             String alertPrefix = ConfigKey.envName(ConfigKeys.ALERT_PREFIX);
             if (var.startsWith(alertPrefix) && var.length() > alertPrefix.length()) {
                 return ConfigKeys.ALERT_PREFIX + var.substring(alertPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+            String poolPrefix = ConfigKey.envName(ConfigKeys.POOL_PREFIX);
+            if (var.startsWith(poolPrefix) && var.length() > poolPrefix.length()) {
+                // ATTUNE_POOL_ORDERS_IO_TARGET_WAIT -> attune.pool.orders-io.target-wait
+                String rest = var.substring(poolPrefix.length()).toLowerCase(Locale.ROOT);
+                for (String attribute : POOL_ATTRIBUTES) {
+                    String suffix = "_" + attribute.replace('-', '_');
+                    if (rest.endsWith(suffix) && rest.length() > suffix.length()) {
+                        return ConfigKeys.POOL_PREFIX + rest.substring(0, rest.length() - suffix.length()).replace('_', '-')
+                                + "." + attribute;
+                    }
+                }
             }
             return var.toLowerCase(Locale.ROOT).replace('_', '.');
         }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class ConfigKey {
 
     /** The kind of a key's value. */
-    public enum Kind { BOOLEAN, DURATION, SIZE, ENUM, STRING, LIST }
+    public enum Kind { BOOLEAN, DURATION, SIZE, ENUM, STRING, LIST, INTEGER }
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(b|kb|mb|gb)?");
@@ -81,6 +81,12 @@ public final class ConfigKey {
                 return inRange(scaled(DURATION.matcher(t.toLowerCase(Locale.ROOT))));
             case SIZE:
                 return inRange(scaled(SIZE.matcher(t.toLowerCase(Locale.ROOT))));
+            case INTEGER:
+                try {
+                    return inRange(Long.parseLong(t));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
             case ENUM:
                 String lower = t.toLowerCase(Locale.ROOT);
                 return choices.contains(lower) ? lower : null;
@@ -130,6 +136,8 @@ public final class ConfigKey {
                 return "a size such as 64KB, 4MB or 1GB from " + SizeText.of(min) + " to " + SizeText.of(max);
             case ENUM:
                 return "one of " + String.join(", ", choices);
+            case INTEGER:
+                return "a whole number from " + min + " to " + max;
             default:
                 return "a value";
         }

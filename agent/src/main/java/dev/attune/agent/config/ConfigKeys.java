@@ -45,9 +45,42 @@ public final class ConfigKeys {
             600 * NS_PER_S, List.of(),
             "wait after premain before registering MBeans (for applications that set up java.util.logging in main)");
 
+    /** JMX writes. */
+    public static final ConfigKey JMX_READ_ONLY = new ConfigKey("attune.jmx.readOnly", ConfigKey.Kind.BOOLEAN,
+            "false", 0, 0, List.of(), "refuse every JMX attribute write and operation (the console only shows)");
+    /** Pool discovery. */
+    public static final ConfigKey TUNER_POOLS = new ConfigKey("attune.tuner.pools", ConfigKey.Kind.BOOLEAN, "true",
+            0, 0, List.of(), "find and measure every ThreadPoolExecutor (advice on java.util.concurrent."
+            + "ThreadPoolExecutor); false: no pool figures and no pool tuning");
+    /** Tuner mode. */
+    public static final ConfigKey TUNER_MODE = new ConfigKey("attune.tuner.mode", ConfigKey.Kind.ENUM, "advise", 0, 0,
+            List.of("off", "advise", "auto"), "off: no decisions; advise: log and show what it would change, change"
+            + " nothing; auto: resize pools, verify each change and revert those that did not help");
+    /** Largest step. */
+    public static final ConfigKey TUNER_MAX_STEP = new ConfigKey("attune.tuner.max-step", ConfigKey.Kind.INTEGER, "8",
+            1, 256, List.of(), "largest change of a pool's core size in one action, in threads");
+    /** Cooldown. */
+    public static final ConfigKey TUNER_COOLDOWN = new ConfigKey("attune.tuner.cooldown", ConfigKey.Kind.INTEGER, "2",
+            0, 1000, List.of(), "intervals after a change (and its verification) before the next change of that pool");
+    /** Minimum samples. */
+    public static final ConfigKey TUNER_MIN_SAMPLES = new ConfigKey("attune.tuner.min-samples",
+            ConfigKey.Kind.INTEGER, "3", 1, 1000, List.of(), "intervals a pool is observed before its first change");
+    /** Growth limit. */
+    public static final ConfigKey TUNER_GROWTH_LIMIT = new ConfigKey("attune.tuner.growth-limit",
+            ConfigKey.Kind.INTEGER, "8", 1, 64, List.of(),
+            "default largest core size as a multiple of the pool's own core size (at most 512 threads)");
+    /** Service-level method. */
+    public static final ConfigKey TUNER_SLO_METHOD = new ConfigKey("attune.tuner.slo-method", ConfigKey.Kind.STRING,
+            "", 0, 0, List.of(), "a timed Class#method whose p99 also judges each change: a change that raises it"
+            + " by more than 20% is reverted");
+
     /** All fixed keys, in documentation order. */
     public static final List<ConfigKey> ALL = List.of(ENABLED, METHODS, INTERVAL, BUFFER_BYTES, LOG_FORMAT, LOG_FILE,
-            LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY);
+            LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY, TUNER_POOLS, TUNER_MODE,
+            TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD);
+
+    /** Prefix of per-pool keys, {@code attune.pool.<name>.<attribute>}. */
+    public static final String POOL_PREFIX = "attune.pool.";
 
     /** Prefix of alert keys, {@code attune.alert.<name>}. */
     public static final String ALERT_PREFIX = "attune.alert.";

@@ -68,7 +68,7 @@ public final class TimingInstaller {
      * {@code net.bytebuddy.nexus.disabled} is set just while the builder is made, and restored. It is
      * read once, by the agent's private copy of Byte Buddy: the application's copy is not affected.
      */
-    private static AgentBuilder newAgentBuilder() {
+    public static AgentBuilder newAgentBuilder() {
         String property = "net.bytebuddy.nexus.disabled";
         String previous = System.getProperty(property);
         System.setProperty(property, "true");

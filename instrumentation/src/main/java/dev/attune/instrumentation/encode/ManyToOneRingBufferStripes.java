@@ -85,6 +85,16 @@ public final class ManyToOneRingBufferStripes {
         return write(SignalCodec.EXECUTION_SAMPLE, frameId);
     }
 
+    /** Writes the queue wait of one task of pool {@code poolId}; drops and counts when full. Allocation-free. */
+    public boolean writePoolWait(int poolId, long waitNanos) {
+        return write(SignalCodec.POOL_WAIT_BASE + poolId, waitNanos);
+    }
+
+    /** Writes the run time of one task of pool {@code poolId}; drops and counts when full. Allocation-free. */
+    public boolean writeTaskRun(int poolId, long runNanos) {
+        return write(SignalCodec.POOL_RUN_BASE + poolId, runNanos);
+    }
+
     private boolean write(int msgTypeId, long payload) {
         int stripe = stripeIndexForCurrentThread();
         ManyToOneRingBuffer ring = stripes[stripe];

@@ -4,8 +4,10 @@ import dev.attune.instrumentation.advice.TransformEvents;
 import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
 import dev.attune.instrumentation.encode.EventCodec;
 import dev.attune.instrumentation.encode.MethodIds;
+import dev.attune.instrumentation.encode.SignalCodec;
 import dev.attune.tuner.aggregate.MethodAggregator;
 import dev.attune.tuner.aggregate.MethodFigures;
+import dev.attune.tuner.aggregate.PoolAggregator;
 import dev.attune.tuner.aggregate.SignalAggregator;
 import dev.attune.tuner.decide.AlertTransition;
 import dev.attune.tuner.decide.LatencyAlertRule;
@@ -42,8 +44,10 @@ public final class AgentLoop implements Agent {
     private final NanoClock clock;
     private final MethodAggregator aggregator;
     private final SignalAggregator signals;
+    private final PoolAggregator pools = new PoolAggregator();
     private final MessageHandler dispatch;
     private final List<IntervalTask> intervalTasks = new CopyOnWriteArrayList<>();
+    private final List<DutyCycleTask> dutyCycleTasks = new CopyOnWriteArrayList<>();
 
     private long nextRollNanos;
     private volatile long eventsRecorded;
@@ -75,10 +79,13 @@ public final class AgentLoop implements Agent {
         long now = clock.nanoTime();
         this.aggregator = new MethodAggregator(ids, now);
         this.signals = new SignalAggregator(frames, now);
-        // One pipeline: method exits to the method histograms, everything else to the signal accumulators.
+        // One pipeline: method exits to the method histograms, pool task times to the pools' histograms,
+        // everything else to the signal accumulators.
         this.dispatch = (type, buffer, index, length) -> {
             if (EventCodec.isMethodExit(type)) {
                 aggregator.onMessage(type, buffer, index, length);
+            } else if (SignalCodec.isPoolEvent(type)) {
+                pools.onMessage(type, buffer, index, length);
             } else {
                 signals.onMessage(type, buffer, index, length);
             }
@@ -108,6 +115,14 @@ public final class AgentLoop implements Agent {
         }
         work += reportTransforms();
         work += registerMBeans(now);
+        for (DutyCycleTask task : dutyCycleTasks) {
+            try {
+                work += task.doWork(jmx);
+            } catch (RuntimeException e) {
+                log.error("duty_cycle_task_failed").kv("task", task.getClass().getSimpleName())
+                        .kv("error", e.toString()).emit();
+            }
+        }
         return work;
     }
 
@@ -122,6 +137,7 @@ public final class AgentLoop implements Agent {
     private void rollInterval(long now) {
         aggregator.roll(now);
         signals.roll(now);
+        pools.roll();
         for (LatencyAlertRule rule : alerts) {
             AlertTransition t = rule.evaluate(aggregator.figures(rule.method()));
             if (t != AlertTransition.NONE) {
@@ -160,9 +176,19 @@ public final class AgentLoop implements Agent {
         intervalTasks.add(task);
     }
 
+    /** Adds work to run on the agent thread every duty cycle (about once a millisecond). Any thread. */
+    public void addDutyCycleTask(DutyCycleTask task) {
+        dutyCycleTasks.add(task);
+    }
+
     /** The process signals' aggregator: its snapshot is readable from any thread. */
     public SignalAggregator signals() {
         return signals;
+    }
+
+    /** The pools' task-time aggregator (agent thread only). */
+    public PoolAggregator pools() {
+        return pools;
     }
 
     /** The method figures' aggregator (its figures are readable from any thread). */

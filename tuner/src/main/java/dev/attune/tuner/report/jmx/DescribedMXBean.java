@@ -10,7 +10,7 @@ import javax.management.StandardMBean;
  * An MXBean whose type and attributes carry the {@link Description}s written on its interface, so
  * JConsole, VisualVM and JMC show what each figure means and in which unit.
  */
-final class DescribedMXBean<T> extends StandardMBean {
+class DescribedMXBean<T> extends StandardMBean {
 
     private final Class<T> type;
 

@@ -43,6 +43,34 @@ public final class JmxConsole {
                 new DescribedMXBean<>(new MethodView(figures), MethodMXBean.class));
     }
 
+    /** Registers {@code dev.attune:type=Tuner}, which also sends a notification for every change. */
+    public ObjectName registerTuner(TunerView tuner) throws JMException {
+        return register(new ObjectName(DOMAIN + ":type=Tuner"),
+                new DescribedEmitterMXBean<>(tuner, TunerMXBean.class, tuner));
+    }
+
+    /** Registers {@code dev.attune:type=ThreadPool,name=<pool>}. */
+    public ObjectName registerPool(ThreadPoolView pool) throws JMException {
+        return register(poolName(pool.getName()), new DescribedMXBean<>(pool, ThreadPoolMXBean.class));
+    }
+
+    /** Unregisters one MBean registered here (a pool that was collected). */
+    public void unregister(ObjectName name) {
+        try {
+            if (registered.remove(name)) {
+                server.unregisterMBean(name);
+            }
+        } catch (JMException e) {
+            // already gone
+        }
+    }
+
+    /** The object name of a pool's MBean. */
+    public static ObjectName poolName(String pool) throws JMException {
+        String value = pool.matches("[^,=:\"*?\\n]*") ? pool : ObjectName.quote(pool);
+        return new ObjectName(DOMAIN + ":type=ThreadPool,name=" + value);
+    }
+
     /** The object name of a method's MBean; the name is quoted only when it holds characters JMX reserves. */
     public static ObjectName methodName(String method) throws JMException {
         String value = method.matches("[^,=:\"*?\\n]*") ? method : ObjectName.quote(method);

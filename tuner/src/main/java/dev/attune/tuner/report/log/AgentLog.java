@@ -106,13 +106,41 @@ public final class AgentLog {
             return this;
         }
 
+        /**
+         * Adds each {@code key=value} of a space-separated list as its own field (a number when it reads as one),
+         * so evidence written once as text is structured in JSON too. Values must not contain spaces.
+         */
+        public Line pairs(String keyValues) {
+            for (String pair : keyValues.trim().split("\\s+")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                String value = pair.substring(eq + 1);
+                try {
+                    field(pair.substring(0, eq), value.contains(".") ? (Object) Double.parseDouble(value)
+                            : (Object) Long.parseLong(value));
+                } catch (NumberFormatException notANumber) {
+                    field(pair.substring(0, eq), value);
+                }
+            }
+            return this;
+        }
+
         /** Writes the line if its level is enabled. */
         public void emit() {
+            emitAndReturn();
+        }
+
+        /** Writes the line if its level is enabled, and returns it as rendered either way (for audit trails). */
+        public String emitAndReturn() {
+            StringBuilder out = new StringBuilder(160);
+            format.render(out, fields);
+            String line = out.toString();
             if (enabled(level)) {
-                StringBuilder out = new StringBuilder(160);
-                format.render(out, fields);
-                output.write(out.toString());
+                output.write(line);
             }
+            return line;
         }
     }
 }
