@@ -232,10 +232,10 @@ public final class AgentConfig {
             for (Map.Entry<Map<String, String>, String> source : List.of(Map.entry(file, fileLabelOrNone()),
                     Map.entry(fromEnv, FROM_ENV), Map.entry(fromSystem, FROM_SYSTEM))) {
                 collectPrefixed(source.getKey(), source.getValue(), ConfigKeys.ALERT_PREFIX, ALERT_NAME, alerts,
-                        "alert name", "letters, digits, - and _");
+                        "alert name", "letters, digits, - and _", "this alert");
                 collectPrefixed(source.getKey(), source.getValue(), ConfigKeys.POOL_PREFIX, POOL_KEY, pools,
                         "pool key", "<name>.match, .mode, .min, .max or .target-wait, the name in letters, digits,"
-                                + " - and _");
+                                + " - and _", "this key");
             }
 
             String source = used.isEmpty() ? "defaults" : String.join(" + ", orderedSources());
@@ -326,7 +326,8 @@ public final class AgentConfig {
          * the key; a later source replaces an earlier one's value and takes its place in the order.
          */
         private void collectPrefixed(Map<String, String> raw, String from, String prefix, Pattern valid,
-                                     Map<String, String> into, String what, String expected) {
+                                     Map<String, String> into, String what, String expected,
+                                     String skipped) {
             for (Map.Entry<String, String> e : raw.entrySet()) {
                 if (!e.getKey().startsWith(prefix)) {
                     continue;
@@ -338,7 +339,7 @@ public final class AgentConfig {
                 if (!valid.matcher(rest).matches()) {
                     problems.add(new ConfigProblem(ConfigProblem.Severity.ERROR, e.getKey(),
                             "invalid " + what + " in " + e.getKey() + " (from " + from + "); expected " + expected
-                                    + "; skipped"));
+                                    + "; " + skipped + " is skipped"));
                     continue;
                 }
                 used.add(from);
