@@ -54,6 +54,23 @@ public final class JmxConsole {
         return register(poolName(pool.getName()), new DescribedMXBean<>(pool, ThreadPoolMXBean.class));
     }
 
+    /** Registers {@code dev.attune:type=Signals}: the last interval's process signals and the breaker. */
+    public ObjectName registerSignals(SignalsMXBean signals) throws JMException {
+        return register(new ObjectName(DOMAIN + ":type=Signals"), new DescribedMXBean<>(signals, SignalsMXBean.class));
+    }
+
+    /** Registers {@code dev.attune:type=HotMethods}: the top sampled frames of the last interval. */
+    public ObjectName registerHotMethods(HotMethodsMXBean hotMethods) throws JMException {
+        return register(new ObjectName(DOMAIN + ":type=HotMethods"),
+                new DescribedMXBean<>(hotMethods, HotMethodsMXBean.class));
+    }
+
+    /** Registers {@code dev.attune:type=RightSizing}: the recommendation and the figures behind it. */
+    public ObjectName registerRightSizing(RightSizingMXBean rightSizing) throws JMException {
+        return register(new ObjectName(DOMAIN + ":type=RightSizing"),
+                new DescribedMXBean<>(rightSizing, RightSizingMXBean.class));
+    }
+
     /** Unregisters one MBean registered here (a pool that was collected). */
     public void unregister(ObjectName name) {
         try {

@@ -53,19 +53,24 @@ class JmxConsoleTest {
         assertEquals(0L, server.getAttribute(methodName, "TotalCount"));
 
         for (ObjectName name : List.of(agentName, methodName)) {
-            MBeanInfo info = server.getMBeanInfo(name);
-            assertFalse(info.getDescription().isBlank(), name + " has a description");
-            for (MBeanAttributeInfo a : info.getAttributes()) {
-                Object openType = a.getDescriptor().getFieldValue("openType");
-                assertNotNull(openType, name + "." + a.getName() + " has an open type");
-                assertTrue(openType instanceof OpenType<?>, name + "." + a.getName());
-                assertFalse(a.getDescription() == null || a.getDescription().isBlank()
-                        || a.getDescription().equals(a.getName()), name + "." + a.getName() + " is described");
-            }
+            assertOpenTypedAndDescribed(server, name);
         }
         for (MBeanAttributeInfo a : server.getMBeanInfo(methodName).getAttributes()) {
             assertTrue(a.getName().matches(".*(Micros|PerSec|Count|Errors)|Method"),
                     "the unit is in the name: " + a.getName());
+        }
+    }
+
+    /** Every attribute has an open type and a description of its own, and the type has one. */
+    static void assertOpenTypedAndDescribed(MBeanServer server, ObjectName name) throws Exception {
+        MBeanInfo info = server.getMBeanInfo(name);
+        assertFalse(info.getDescription().isBlank(), name + " has a description");
+        for (MBeanAttributeInfo a : info.getAttributes()) {
+            Object openType = a.getDescriptor().getFieldValue("openType");
+            assertNotNull(openType, name + "." + a.getName() + " has an open type");
+            assertTrue(openType instanceof OpenType<?>, name + "." + a.getName());
+            assertFalse(a.getDescription() == null || a.getDescription().isBlank()
+                    || a.getDescription().equals(a.getName()), name + "." + a.getName() + " is described");
         }
     }
 
