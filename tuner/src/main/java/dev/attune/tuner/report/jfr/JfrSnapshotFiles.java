@@ -1,0 +1,157 @@
+package dev.attune.tuner.report.jfr;
+
+import dev.attune.tuner.report.log.AgentLog;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flight-recorder snapshots on alert: the recorder's retained data (the last minute or so) written to
+ * {@code <dir>/attune-<alert>-<UTC yyyyMMdd'T'HHmmss'Z'>.jfr}, so the alert's log line can name exactly the file to
+ * open in JDK Mission Control.
+ *
+ * <p>Retention: after each snapshot, files of that naming pattern (and only those: nothing else in the directory
+ * is touched) are deleted oldest first, by the time in their name, until at most {@code maxFiles} remain and
+ * their bytes are within {@code maxBytes}. A snapshot that alone exceeds {@code maxBytes} is deleted too: the
+ * bound holds.
+ *
+ * <p>Never throws: an unwritable directory, a failed dump or a full disk costs that snapshot only, returns null
+ * and logs one warning; an older file that cannot be deleted is one warning too, and the new snapshot is kept. Agent thread only (a dump writes megabytes, which is why it is never done on the
+ * application's threads).
+ */
+public final class JfrSnapshotFiles {
+
+    /** Writes the flight recorder's retained data to a file. */
+    @FunctionalInterface
+    public interface Dumper {
+
+        /** Writes the retained recording to {@code path}; false or an exception when it could not. */
+        boolean dumpTo(Path path) throws IOException;
+    }
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Our files: alert name, time stamp, an optional sequence for two in one second. */
+    private static final Pattern OURS =
+            Pattern.compile("attune-[A-Za-z0-9_-]+-(\\d{8}T\\d{6}Z)(?:-(\\d+))?\\.jfr");
+
+    private final Path dir;
+    private final int maxFiles;
+    private final long maxBytes;
+    private final Dumper dumper;
+    private final AgentLog log;
+    private final Clock clock;
+
+    /**
+     * Creates the snapshot writer.
+     *
+     * @param dir      the directory, created when missing ({@code attune.jfr.dir})
+     * @param maxFiles most snapshot files kept (at least 1)
+     * @param maxBytes most bytes of snapshot files kept
+     * @param dumper   writes the recorder's retained data to a path
+     */
+    public JfrSnapshotFiles(Path dir, int maxFiles, long maxBytes, Dumper dumper, AgentLog log) {
+        this(dir, maxFiles, maxBytes, dumper, log, Clock.systemUTC());
+    }
+
+    JfrSnapshotFiles(Path dir, int maxFiles, long maxBytes, Dumper dumper, AgentLog log, Clock clock) {
+        this.dir = dir;
+        this.maxFiles = Math.max(1, maxFiles);
+        this.maxBytes = maxBytes;
+        this.dumper = dumper;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Writes a snapshot for {@code alertName} and applies retention; the file, or null when it failed. */
+    public Path snapshot(String alertName) {
+        Path file = null;
+        try {
+            Files.createDirectories(dir);
+            file = freeName(alertName);
+            if (!dumper.dumpTo(file) || !Files.isRegularFile(file)) {
+                return failed(alertName, file, "the flight recorder wrote nothing (no recording running?)");
+            }
+            if (Files.size(file) > maxBytes) {
+                return failed(alertName, file, "the snapshot is larger than the bound of " + maxBytes + " bytes");
+            }
+        } catch (IOException | RuntimeException e) {
+            return failed(alertName, file, e.toString());
+        }
+        try {
+            retain(file);
+        } catch (IOException | RuntimeException e) {
+            // The new snapshot is good; only an older one could not be deleted, so keep the one the alert names.
+            log.warn("jfr_retention_failed").kv("dir", dir.toString()).kv("error", e.toString()).emit();
+        }
+        return file;
+    }
+
+    private Path freeName(String alertName) {
+        String alert = alertName == null || alertName.isEmpty() ? "alert" : alertName.replaceAll("[^A-Za-z0-9_-]", "_");
+        String base = "attune-" + alert + "-" + STAMP.format(clock.instant());
+        Path file = dir.resolve(base + ".jfr");
+        for (int n = 1; Files.exists(file); n++) {
+            file = dir.resolve(base + "-" + n + ".jfr");
+        }
+        return file;
+    }
+
+    private Path failed(String alertName, Path file, String why) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file); // a partial dump is no snapshot
+            } catch (IOException | RuntimeException e) {
+                // the warning below says the snapshot failed; the retention of the next one bounds the leftover
+            }
+        }
+        log.warn("jfr_snapshot_failed").kv("alert", alertName).kv("dir", dir.toString()).kv("error", why).emit();
+        return null;
+    }
+
+    /** Deletes our oldest files until within count and bytes; {@code newest} is always among the kept. */
+    private void retain(Path newest) throws IOException {
+        List<Snapshot> ours = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "attune-*.jfr")) {
+            for (Path p : files) {
+                Matcher m = OURS.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(p)) {
+                    ours.add(new Snapshot(p, m.group(1), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                            Files.size(p)));
+                }
+            }
+        }
+        ours.sort(Comparator.comparing(Snapshot::stamp).thenComparingInt(Snapshot::sequence)
+                .thenComparing(s -> s.path().getFileName().toString()));
+        long bytes = ours.stream().mapToLong(Snapshot::bytes).sum();
+        int count = ours.size();
+        for (Snapshot s : ours) {
+            if (count <= maxFiles && bytes <= maxBytes) {
+                break;
+            }
+            if (s.path().equals(newest)) {
+                continue;
+            }
+            Files.deleteIfExists(s.path());
+            count--;
+            bytes -= s.bytes();
+        }
+    }
+
+    /** The directory snapshots are written to. */
+    public Path dir() {
+        return dir;
+    }
+
+    private record Snapshot(Path path, String stamp, int sequence, long bytes) {
+    }
+}
