@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 /**
  * One known configuration key: its name, kind of value, default, bounds and meaning.
  *
- * <p>Values parse to: Boolean, Long (durations in nanoseconds, sizes in bytes), String (enum values in
- * lower case, paths), or {@code List<String>} (comma-separated, items trimmed, empty items dropped).
+ * <p>Values parse to: Boolean, Long (durations in nanoseconds, sizes in bytes, whole numbers), Double (ratios,
+ * written {@code 0.9} or {@code 90%}; their bounds are given in percent), String (enum values in lower case,
+ * paths), or {@code List<String>} (comma-separated, items trimmed, empty items dropped).
  */
 public final class ConfigKey {
 
     /** The kind of a key's value. */
-    public enum Kind { BOOLEAN, DURATION, SIZE, ENUM, STRING, LIST, INTEGER }
+    public enum Kind { BOOLEAN, DURATION, SIZE, ENUM, STRING, LIST, INTEGER, RATIO }
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ns|us|ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(b|kb|mb|gb)?");
@@ -87,6 +88,8 @@ public final class ConfigKey {
                 } catch (NumberFormatException e) {
                     return null;
                 }
+            case RATIO:
+                return ratio(t);
             case ENUM:
                 String lower = t.toLowerCase(Locale.ROOT);
                 return choices.contains(lower) ? lower : null;
@@ -95,6 +98,17 @@ public final class ConfigKey {
                         .map(String::trim).filter(s -> !s.isEmpty()).toList();
             default:
                 return t;
+        }
+    }
+
+    private Double ratio(String t) {
+        boolean percent = t.endsWith("%");
+        try {
+            double value = Double.parseDouble(percent ? t.substring(0, t.length() - 1).trim() : t);
+            double hundredths = percent ? value : value * 100;
+            return hundredths >= min && hundredths <= max && !Double.isNaN(value) ? hundredths / 100 : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -138,6 +152,8 @@ public final class ConfigKey {
                 return "one of " + String.join(", ", choices);
             case INTEGER:
                 return "a whole number from " + min + " to " + max;
+            case RATIO:
+                return "a ratio such as 0.9 or 90% from " + min / 100.0 + " to " + max / 100.0;
             default:
                 return "a value";
         }

@@ -74,10 +74,74 @@ public final class ConfigKeys {
             "", 0, 0, List.of(), "a timed Class#method whose p99 also judges each change: a change that raises it"
             + " by more than 20% is reverted");
 
+    /** JFR signals. */
+    public static final ConfigKey SIGNALS_JFR = new ConfigKey("attune.signals.jfr", ConfigKey.Kind.BOOLEAN, "true", 0,
+            0, List.of(), "stream a cut-down set of JFR events (CPU, GC, allocation, contention, park, safepoints,"
+            + " threads, execution samples) into the signals; false: none, and no snapshots on alert");
+    /** OS signals. */
+    public static final ConfigKey SIGNALS_OS = new ConfigKey("attune.signals.os", ConfigKey.Kind.BOOLEAN, "true", 0,
+            0, List.of(), "sample OS counters through OSHI (process and system CPU, load, context switches, memory,"
+            + " file descriptors, cgroup limits) once an interval");
+    /** Contention and park threshold. */
+    public static final ConfigKey JFR_CONTENTION_THRESHOLD = new ConfigKey("attune.jfr.contention-threshold",
+            ConfigKey.Kind.DURATION, "10ms", 0, 10 * NS_PER_S, List.of(),
+            "shortest monitor wait (jdk.JavaMonitorEnter) and thread park (jdk.ThreadPark) that is recorded");
+    /** Execution sampling. */
+    public static final ConfigKey JFR_SAMPLE_PERIOD = new ConfigKey("attune.jfr.sample-period",
+            ConfigKey.Kind.DURATION, "20ms", 10_000_000L, 10 * NS_PER_S, List.of(),
+            "period of JFR execution sampling (jdk.ExecutionSample), behind the hot methods");
+    /** Snapshot directory. */
+    public static final ConfigKey JFR_DIR = new ConfigKey("attune.jfr.dir", ConfigKey.Kind.STRING, "", 0, 0,
+            List.of(), "where flight-recorder snapshots are written when an alert fires or the breaker opens;"
+            + " empty: <java.io.tmpdir>/attune-jfr");
+    /** Snapshot count bound. */
+    public static final ConfigKey JFR_MAX_FILES = new ConfigKey("attune.jfr.max-files", ConfigKey.Kind.INTEGER, "10",
+            1, 10_000, List.of(), "most snapshot files kept; the oldest are deleted first");
+    /** Snapshot size bound. */
+    public static final ConfigKey JFR_MAX_BYTES = new ConfigKey("attune.jfr.max-bytes", ConfigKey.Kind.SIZE, "200MB",
+            1L << 20, 1L << 40, List.of(), "most bytes of snapshot files kept; the oldest are deleted first");
+    /** Snapshot span. */
+    public static final ConfigKey JFR_SNAPSHOT_AGE = new ConfigKey("attune.jfr.snapshot-age", ConfigKey.Kind.DURATION,
+            "60s", NS_PER_S, 3_600 * NS_PER_S, List.of(), "how much recent JFR data each snapshot holds");
+    /** Breaker switch. */
+    public static final ConfigKey BREAKER_ENABLED = new ConfigKey("attune.breaker.enabled", ConfigKey.Kind.BOOLEAN,
+            "true", 0, 0, List.of(), "false: the circuit breaker never opens");
+    /** Breaker heap monitor. */
+    public static final ConfigKey BREAKER_HEAP = new ConfigKey("attune.breaker.heap-after-gc", ConfigKey.Kind.RATIO,
+            "0.90", 1, 1000, List.of(), "heap used after GC over the max heap that counts as stress (above 1:"
+            + " this monitor off)");
+    /** Breaker CPU monitor. */
+    public static final ConfigKey BREAKER_CPU = new ConfigKey("attune.breaker.cpu", ConfigKey.Kind.RATIO, "0.95", 1,
+            1000, List.of(), "process CPU over the cores available that counts as stress (above 1: this monitor off)");
+    /** Breaker opening. */
+    public static final ConfigKey BREAKER_INTERVALS = new ConfigKey("attune.breaker.intervals", ConfigKey.Kind.INTEGER,
+            "3", 1, 1000, List.of(), "stressed intervals in a row that open the breaker");
+    /** Breaker closing. */
+    public static final ConfigKey BREAKER_RELIEF_INTERVALS = new ConfigKey("attune.breaker.relief-intervals",
+            ConfigKey.Kind.INTEGER, "3", 1, 1000, List.of(),
+            "intervals in a row with every monitor relieved before the breaker closes");
+    /** Breaker hysteresis. */
+    public static final ConfigKey BREAKER_MARGIN = new ConfigKey("attune.breaker.margin", ConfigKey.Kind.RATIO, "0.10",
+            0, 100, List.of(), "hysteresis: a monitor is relieved only below its threshold minus this margin");
+    /** Right-sizing window. */
+    public static final ConfigKey RIGHTSIZING_WINDOW = new ConfigKey("attune.rightsizing.window",
+            ConfigKey.Kind.DURATION, "1h", 60 * NS_PER_S, 7 * 24 * 3_600 * NS_PER_S, List.of(),
+            "sliding window of the right-sizing report");
+    /** Right-sizing minimum. */
+    public static final ConfigKey RIGHTSIZING_MIN_SAMPLES = new ConfigKey("attune.rightsizing.min-samples",
+            ConfigKey.Kind.INTEGER, "30", 1, 4096, List.of(), "intervals in the window before a resource is judged");
+    /** Right-sizing cadence. */
+    public static final ConfigKey RIGHTSIZING_LOG_EVERY = new ConfigKey("attune.rightsizing.log-every",
+            ConfigKey.Kind.DURATION, "10m", NS_PER_S, 24 * 3_600 * NS_PER_S, List.of(),
+            "time between right-sizing lines; a material change is logged sooner, at most once a tenth of this");
+
     /** All fixed keys, in documentation order. */
     public static final List<ConfigKey> ALL = List.of(ENABLED, METHODS, INTERVAL, BUFFER_BYTES, LOG_FORMAT, LOG_FILE,
             LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY, TUNER_POOLS, TUNER_MODE,
-            TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD);
+            TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR,
+            SIGNALS_OS, JFR_CONTENTION_THRESHOLD, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES, JFR_MAX_BYTES,
+            JFR_SNAPSHOT_AGE, BREAKER_ENABLED, BREAKER_HEAP, BREAKER_CPU, BREAKER_INTERVALS, BREAKER_RELIEF_INTERVALS,
+            BREAKER_MARGIN, RIGHTSIZING_WINDOW, RIGHTSIZING_MIN_SAMPLES, RIGHTSIZING_LOG_EVERY);
 
     /** Prefix of per-pool keys, {@code attune.pool.<name>.<attribute>}. */
     public static final String POOL_PREFIX = "attune.pool.";

@@ -33,8 +33,8 @@ public final class SignalsOverheadBenchmark {
         double[] p99Ratios = new double[pairs];
         System.out.printf("%-6s %-4s %10s %10s%n", "pair", "side", "cpu s", "p99 ms");
         for (int i = 0; i < pairs; i++) {
-            double[] off = measure(app, "off", List.of("-D" + methods, "-Dattune.jfr.enabled=false",
-                    "-Dattune.os.enabled=false"), appArgs, i);
+            double[] off = measure(app, "off", List.of("-D" + methods, "-Dattune.signals.jfr=false",
+                    "-Dattune.signals.os=false"), appArgs, i);
             double[] on = measure(app, "on", List.of("-D" + methods), appArgs, i);
             cpuRatios[i] = on[0] / off[0];
             p99Ratios[i] = on[1] / off[1];

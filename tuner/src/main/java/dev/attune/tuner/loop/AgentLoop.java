@@ -15,8 +15,10 @@ import dev.attune.tuner.report.jmx.AgentView;
 import dev.attune.tuner.report.jmx.JmxConsole;
 import dev.attune.tuner.report.log.AgentLog;
 import dev.attune.tuner.report.log.LogLevel;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.NanoClock;
@@ -48,6 +50,7 @@ public final class AgentLoop implements Agent {
     private final MessageHandler dispatch;
     private final List<IntervalTask> intervalTasks = new CopyOnWriteArrayList<>();
     private final List<DutyCycleTask> dutyCycleTasks = new CopyOnWriteArrayList<>();
+    private volatile Function<String, Path> alertSnapshots = alert -> null;
 
     private long nextRollNanos;
     private volatile long eventsRecorded;
@@ -142,7 +145,9 @@ public final class AgentLoop implements Agent {
             AlertTransition t = rule.evaluate(aggregator.figures(rule.method()));
             if (t != AlertTransition.NONE) {
                 String unit = rule.logUnit().isEmpty() ? "" : "_" + rule.logUnit();
-                log.at(t == AlertTransition.FIRING ? LogLevel.WARN : LogLevel.INFO, "alert")
+                // The snapshot is taken before the line is written, so the line can name the file.
+                Path jfr = t == AlertTransition.FIRING ? alertSnapshots.apply(rule.name()) : null;
+                AgentLog.Line line = log.at(t == AlertTransition.FIRING ? LogLevel.WARN : LogLevel.INFO, "alert")
                         .kv("state", t == AlertTransition.FIRING ? "firing" : "resolved")
                         .kv("alert", rule.name())
                         .kv("method", rule.method())
@@ -150,8 +155,11 @@ public final class AgentLoop implements Agent {
                         .kv("value" + unit, rule.lastValueInLogUnit())
                         .kv("threshold" + unit, rule.thresholdInLogUnit())
                         .kv("intervals", rule.intervals())
-                        .kv("rule", rule.expression())
-                        .emit();
+                        .kv("rule", rule.expression());
+                if (jfr != null) {
+                    line.kv("jfr", jfr.toString());
+                }
+                line.emit();
             }
         }
         if (settings.summary()) {
@@ -174,6 +182,14 @@ public final class AgentLoop implements Agent {
     /** Adds work to run on the agent thread after each interval's roll, in the order added. Any thread. */
     public void addIntervalTask(IntervalTask task) {
         intervalTasks.add(task);
+    }
+
+    /**
+     * Sets what writes a flight-recorder snapshot when an alert fires: given the alert's name, the file written,
+     * or null. Called on the agent thread; set before the loop starts.
+     */
+    public void snapshotsOnAlert(Function<String, Path> snapshots) {
+        this.alertSnapshots = snapshots;
     }
 
     /** Adds work to run on the agent thread every duty cycle (about once a millisecond). Any thread. */
