@@ -8,10 +8,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fresh JVMs where a source cannot work: JNA unable to load its native library, or not allowed to.
+ * Fresh JVMs where a source cannot work: JFR disabled or absent, JNA unable to load its native library.
  * Each says one problem line, the child carries on, and nothing else reaches its standard error.
  */
 class DegradedSourcesTest {
+
+    private static final String VM_WARNING = "OpenJDK 64-Bit Server VM warning:";
+
+    @Test
+    void jfrDisabledByFlagIsOneProblem() throws Exception {
+        ChildJvm child = ChildJvm.run(List.of("-XX:-FlightRecorder"), SignalSourcesProbe.class, "jfr");
+        assertEquals(0, child.exitCode, child.toString());
+        assertEquals(List.of("problem|jfr|JFR signals|Flight Recorder is disabled (-XX:-FlightRecorder) "
+                + "or not supported by this JVM"), child.lines("problem|"), child.toString());
+        assertEquals(List.of("started=false"), child.lines("started="), child.toString());
+        assertEquals(List.of(), withoutVmWarnings(child.stderr), child.toString());
+    }
+
+    @Test
+    void jfrModuleAbsentIsOneProblem() throws Exception {
+        ChildJvm child = ChildJvm.run(List.of("--limit-modules", "java.base,java.management,jdk.unsupported"),
+                SignalSourcesProbe.class, "jfr");
+        assertEquals(0, child.exitCode, child.toString());
+        List<String> problems = child.lines("problem|");
+        assertEquals(1, problems.size(), child.toString());
+        assertTrue(problems.get(0).startsWith("problem|jfr|JFR signals|this runtime has no jdk.jfr module"));
+        assertEquals(List.of("started=false"), child.lines("started="), child.toString());
+        assertEquals(List.of(), child.stderr, child.toString());
+    }
 
     @Test
     void jnaWithoutNativeLibraryIsOneProblemAndTheJdkCountersServe() throws Exception {
@@ -44,5 +68,9 @@ class DegradedSourcesTest {
         assertEquals(List.of(), allowed.lines("problem|"), allowed.toString());
         assertEquals(List.of("source=oshi"), allowed.lines("source="), allowed.toString());
         assertEquals(List.of(), allowed.stderr, allowed.toString());
+    }
+
+    private static List<String> withoutVmWarnings(List<String> lines) {
+        return lines.stream().filter(l -> !l.startsWith(VM_WARNING)).toList();
     }
 }
