@@ -1,0 +1,48 @@
+package dev.attune.instrumentation.signals;
+
+import java.time.Duration;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * The cut-down JFR event set: eleven event types instead of {@code profile.jfc}'s hundred-odd, each at the
+ * leanest setting that still answers its question.
+ *
+ * <p>Why these settings: allocation samples are throttled and carry no stack trace (only their weight is
+ * used, and a stack walk per sample would cost the allocating thread); contention and parks are
+ * reported from a threshold, with stack traces kept because they are rare and make a dump useful;
+ * safepoint begin and end are both needed at every duration to pair them; heap configuration comes once
+ * per chunk, which is enough for a maximum that does not change.
+ */
+final class JfrEventSet {
+
+    static final String CPU_LOAD = "jdk.CPULoad";
+    static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
+    static final String HEAP_SUMMARY = "jdk.GCHeapSummary";
+    static final String HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
+    static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+    static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
+    static final String THREAD_PARK = "jdk.ThreadPark";
+    static final String SAFEPOINT_BEGIN = "jdk.SafepointBegin";
+    static final String SAFEPOINT_END = "jdk.SafepointEnd";
+    static final String THREAD_STATISTICS = "jdk.JavaThreadStatistics";
+    static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+
+    private JfrEventSet() {
+    }
+
+    /** Enables the set on {@code stream} with {@code settings}; every other event stays off. */
+    static void enable(RecordingStream stream, JfrSettings settings) {
+        stream.enable(CPU_LOAD).withPeriod(settings.periodicPeriod());
+        stream.enable(THREAD_STATISTICS).withPeriod(settings.periodicPeriod());
+        stream.enable(GARBAGE_COLLECTION).withThreshold(Duration.ZERO);
+        stream.enable(HEAP_SUMMARY);
+        stream.enable(HEAP_CONFIGURATION).with("period", "beginChunk");
+        stream.enable(ALLOCATION_SAMPLE).withoutStackTrace()
+                .with("throttle", settings.allocationSamplesPerSecond() + "/s");
+        stream.enable(MONITOR_ENTER).withStackTrace().withThreshold(settings.contentionThreshold());
+        stream.enable(THREAD_PARK).withStackTrace().withThreshold(settings.parkThreshold());
+        stream.enable(SAFEPOINT_BEGIN).withThreshold(Duration.ZERO);
+        stream.enable(SAFEPOINT_END).withThreshold(Duration.ZERO);
+        stream.enable(EXECUTION_SAMPLE).withPeriod(settings.executionSamplePeriod());
+    }
+}

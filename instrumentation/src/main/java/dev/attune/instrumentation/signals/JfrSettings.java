@@ -1,0 +1,56 @@
+package dev.attune.instrumentation.signals;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How lean the JFR stream is: which thresholds and periods its cut-down event set uses, and how much
+ * recorded data it keeps for a dump.
+ *
+ * @param executionSamplePeriod      how often a running Java thread is sampled (JFR's default is 20 ms;
+ *                                   slower is cheaper)
+ * @param contentionThreshold        shortest monitor enter that is reported ({@code jdk.JavaMonitorEnter})
+ * @param parkThreshold              shortest thread park that is reported ({@code jdk.ThreadPark})
+ * @param periodicPeriod             period of CPU load and thread counts
+ * @param allocationSamplesPerSecond at most this many allocation samples a second; each is weighted, so the
+ *                                   estimate of bytes allocated stays unbiased
+ * @param maxAge                     recorded data older than this is discarded: what a dump can hold
+ * @param maxSizeBytes               and at most this many bytes of it on disk
+ */
+public record JfrSettings(Duration executionSamplePeriod, Duration contentionThreshold, Duration parkThreshold,
+                          Duration periodicPeriod, int allocationSamplesPerSecond, Duration maxAge,
+                          long maxSizeBytes) {
+
+    /** Validates: every duration positive (thresholds may be zero), the rest at least one. */
+    public JfrSettings {
+        positive(executionSamplePeriod, "executionSamplePeriod");
+        notNegative(contentionThreshold, "contentionThreshold");
+        notNegative(parkThreshold, "parkThreshold");
+        positive(periodicPeriod, "periodicPeriod");
+        positive(maxAge, "maxAge");
+        if (allocationSamplesPerSecond < 1 || maxSizeBytes < 1) {
+            throw new IllegalArgumentException("allocationSamplesPerSecond and maxSizeBytes must be at least 1");
+        }
+    }
+
+    /**
+     * Lean defaults for the 1% CPU budget: samples every 20 ms, contention and parks from 10 ms, CPU and
+     * threads every second, 100 allocation samples a second, the last 2 minutes (at most 32 MiB) kept.
+     */
+    public static JfrSettings defaults() {
+        return new JfrSettings(Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(10),
+                Duration.ofSeconds(1), 100, Duration.ofMinutes(2), 32L << 20);
+    }
+
+    private static void positive(Duration d, String name) {
+        if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+    }
+
+    private static void notNegative(Duration d, String name) {
+        if (Objects.requireNonNull(d, name).isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative: " + d);
+        }
+    }
+}

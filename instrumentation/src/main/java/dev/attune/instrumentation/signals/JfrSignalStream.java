@@ -1,0 +1,106 @@
+package dev.attune.instrumentation.signals;
+
+import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
+import dev.attune.instrumentation.encode.MethodIds;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * JFR's view of the process (CPU, GC, allocation, contention, parks, safepoints, threads, hot methods) as
+ * {@link dev.attune.instrumentation.encode.Signal}s on the ring buffers: the same pipeline as method events.
+ *
+ * <p>Start it once the application is up, never in premain: JFR's first start loads many classes and
+ * starts its own threads. Events are read on one daemon thread, {@value JfrSession#THREAD_NAME}; JFR adds its
+ * own ("JFR Recorder Thread", "JFR Periodic Tasks"). The recorded data of the last
+ * {@link JfrSettings#maxAge()} stays on disk in JFR's repository so that {@link #dump(Path)} can write it.
+ *
+ * <p>Degrades, never fails: with no {@code jdk.jfr} module, JFR disabled ({@code -XX:-FlightRecorder}), or a
+ * recording that cannot start, {@link #start()} returns false after one problem, and nothing is thrown.
+ * This class itself refers to no JFR type, so it loads in a runtime without JFR.
+ */
+public final class JfrSignalStream implements AutoCloseable {
+
+    private static final String WHAT = "JFR signals";
+
+    private final JfrSettings settings;
+    private final ManyToOneRingBufferStripes stripes;
+    private final MethodIds frames;
+    private final SignalProblems problems;
+    private JfrSession session;
+    private boolean closed;
+
+    /** Creates a stream writing to {@code stripes}, naming sampled frames through {@code frames}. Not started. */
+    public JfrSignalStream(JfrSettings settings, ManyToOneRingBufferStripes stripes, MethodIds frames,
+                           SignalProblems problems) {
+        this.settings = settings;
+        this.stripes = stripes;
+        this.frames = frames;
+        this.problems = new ProblemsOnce(problems);
+    }
+
+    /**
+     * Starts recording and streaming on {@value JfrSession#THREAD_NAME}; true when it started (or already
+     * runs), false after one problem when JFR cannot record here. Any agent thread; JFR's first start in a
+     * JVM sets it up on the calling thread (a few hundred milliseconds), events then flow about once a second.
+     */
+    public synchronized boolean start() {
+        if (session != null || closed) {
+            return session != null && session.running();
+        }
+        if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+            problems.skipped("jfr", WHAT, "this runtime has no jdk.jfr module (a jlink image without it, "
+                    + "or --limit-modules)");
+            return false;
+        }
+        try {
+            if (!JfrSession.recorderAvailable()) {
+                problems.skipped("jfr", WHAT, "Flight Recorder is disabled (-XX:-FlightRecorder) "
+                        + "or not supported by this JVM");
+                return false;
+            }
+            JfrSession started = new JfrSession(settings, new JfrEventTranslator(stripes, frames, problems), problems);
+            started.start();
+            session = started;
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            problems.skipped("jfr", WHAT, ProblemsOnce.describe(e));
+            return false;
+        }
+    }
+
+    /** True while the stream runs. Any thread. */
+    public synchronized boolean isRunning() {
+        return session != null && session.running();
+    }
+
+    /**
+     * Writes the retained recording (about the last {@link JfrSettings#maxAge()}) to {@code destination} as a
+     * {@code .jfr} file; true when written. Any agent thread; copies files, so it may take a moment.
+     */
+    public synchronized boolean dump(Path destination) {
+        if (session == null || !session.running()) {
+            problems.skipped("jfr", "dump to " + destination, "JFR signals are not running");
+            return false;
+        }
+        try {
+            session.dump(destination);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            problems.skipped("jfr", "dump to " + destination, ProblemsOnce.describe(e));
+            return false;
+        }
+    }
+
+    /** Stops recording and ends the thread; the stream cannot start again. Any thread; idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (session != null) {
+            try {
+                session.close();
+            } catch (RuntimeException ignored) {
+                // closing is best effort; JFR drops the recording with the JVM anyway
+            }
+        }
+    }
+}
