@@ -37,12 +37,23 @@ final class JfrEventSet {
         stream.enable(GARBAGE_COLLECTION).withThreshold(Duration.ZERO);
         stream.enable(HEAP_SUMMARY);
         stream.enable(HEAP_CONFIGURATION).with("period", "beginChunk");
-        stream.enable(ALLOCATION_SAMPLE).withoutStackTrace()
-                .with("throttle", settings.allocationSamplesPerSecond() + "/s");
+        enableSampling(stream, settings);
         stream.enable(MONITOR_ENTER).withStackTrace().withThreshold(settings.contentionThreshold());
         stream.enable(THREAD_PARK).withStackTrace().withThreshold(settings.parkThreshold());
         stream.enable(SAFEPOINT_BEGIN).withThreshold(Duration.ZERO);
         stream.enable(SAFEPOINT_END).withThreshold(Duration.ZERO);
+    }
+
+    /** Turns the two sampling events on: what the circuit breaker pauses under stress. */
+    static void enableSampling(RecordingStream stream, JfrSettings settings) {
+        stream.enable(ALLOCATION_SAMPLE).withoutStackTrace()
+                .with("throttle", settings.allocationSamplesPerSecond() + "/s");
         stream.enable(EXECUTION_SAMPLE).withPeriod(settings.executionSamplePeriod());
+    }
+
+    /** Turns the two sampling events off; the monitors (CPU, GC, heap) keep flowing. */
+    static void disableSampling(RecordingStream stream) {
+        stream.disable(ALLOCATION_SAMPLE);
+        stream.disable(EXECUTION_SAMPLE);
     }
 }

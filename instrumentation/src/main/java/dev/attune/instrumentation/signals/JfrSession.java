@@ -18,6 +18,7 @@ final class JfrSession {
     static final String THREAD_NAME = "attune-jfr";
 
     private final RecordingStream stream;
+    private final JfrSettings settings;
     private final SignalProblems problems;
     private final Thread thread;
     private volatile boolean closed;
@@ -26,6 +27,7 @@ final class JfrSession {
     /** Creates the stream with the event set and handlers; throws when JFR cannot record. */
     JfrSession(JfrSettings settings, JfrEventTranslator translator, SignalProblems problems) {
         this.problems = problems;
+        this.settings = settings;
         this.stream = new RecordingStream();
         try {
             stream.setMaxAge(settings.maxAge());
@@ -74,6 +76,15 @@ final class JfrSession {
 
     void dump(Path destination) throws IOException {
         stream.dump(destination);
+    }
+
+    /** Pauses or resumes execution and allocation sampling; the settings apply to the running recording. */
+    void sampling(boolean on) {
+        if (on) {
+            JfrEventSet.enableSampling(stream, settings);
+        } else {
+            JfrEventSet.disableSampling(stream);
+        }
     }
 
     void close() {

@@ -91,6 +91,21 @@ public final class JfrSignalStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Pauses (false) or resumes (true) execution and allocation sampling, as the circuit breaker asks under
+     * stress; CPU, GC and heap events keep flowing so the breaker can see relief. Any agent thread.
+     */
+    public synchronized void sampling(boolean on) {
+        if (session == null || !session.running()) {
+            return;
+        }
+        try {
+            session.sampling(on);
+        } catch (RuntimeException e) {
+            problems.skipped("jfr", "pausing sampling", ProblemsOnce.describe(e));
+        }
+    }
+
     /** Stops recording and ends the thread; the stream cannot start again. Any thread; idempotent. */
     @Override
     public synchronized void close() {

@@ -50,6 +50,7 @@ public final class AgentLoop implements Agent {
     private final MessageHandler dispatch;
     private final List<IntervalTask> intervalTasks = new CopyOnWriteArrayList<>();
     private final List<DutyCycleTask> dutyCycleTasks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> samplers = new CopyOnWriteArrayList<>();
     private volatile Function<String, Path> alertSnapshots = alert -> null;
 
     private long nextRollNanos;
@@ -138,6 +139,17 @@ public final class AgentLoop implements Agent {
     }
 
     private void rollInterval(long now) {
+        if (!samplers.isEmpty()) {
+            // Samplers write the closing interval's counters; drain them so they count in that interval.
+            for (Runnable sampler : samplers) {
+                try {
+                    sampler.run();
+                } catch (RuntimeException e) {
+                    log.error("sampler_failed").kv("error", e.toString()).emit();
+                }
+            }
+            drain();
+        }
         aggregator.roll(now);
         signals.roll(now);
         pools.roll();
@@ -190,6 +202,16 @@ public final class AgentLoop implements Agent {
      */
     public void snapshotsOnAlert(Function<String, Path> snapshots) {
         this.alertSnapshots = snapshots;
+    }
+
+    /** Adds a sampler run on the agent thread just before each interval ends (OS counters). Any thread. */
+    public void addSampler(Runnable sampler) {
+        samplers.add(sampler);
+    }
+
+    /** True once premain has returned (or the agent was attached): the application is up. Any thread. */
+    public boolean applicationUp() {
+        return premainReturnedNanos != Long.MAX_VALUE;
     }
 
     /** Adds work to run on the agent thread every duty cycle (about once a millisecond). Any thread. */

@@ -1,0 +1,113 @@
+package dev.attune.agent.wiring;
+
+import dev.attune.agent.config.AgentConfig;
+import dev.attune.agent.config.ConfigKeys;
+import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
+import dev.attune.instrumentation.encode.MethodIds;
+import dev.attune.instrumentation.signals.JfrSettings;
+import dev.attune.instrumentation.signals.JfrSignalStream;
+import dev.attune.instrumentation.signals.OsSignalSampler;
+import dev.attune.instrumentation.signals.SignalProblems;
+import dev.attune.tuner.loop.AgentLoop;
+import dev.attune.tuner.loop.SignalSourcesTask;
+import dev.attune.tuner.loop.SignalsSettings;
+import dev.attune.tuner.loop.SignalsTask;
+import dev.attune.tuner.report.jfr.JfrSnapshotFiles;
+import dev.attune.tuner.report.log.AgentLog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The process signals of issue 3 on the agent loop: the sources (JFR stream, OS sampler) write to the same ring
+ * buffers as the method timings; {@link SignalsTask} turns each interval's snapshot into the breaker's decision,
+ * the right-sizing report and the Signals, HotMethods and RightSizing MBeans; snapshots go to
+ * {@code attune.jfr.dir} when an alert fires or the breaker opens.
+ *
+ * <p>Order on the loop matters: the sources' task follows the breaker's, so JFR sampling pauses in the very
+ * interval the breaker opens, and the tuner (added later) reads the breaker after it has decided.
+ */
+final class SignalsWiring {
+
+    /**
+     * The signal settings read from the configuration.
+     *
+     * @param jfr          whether to stream JFR events ({@code attune.signals.jfr})
+     * @param os           whether to sample OS counters ({@code attune.signals.os})
+     * @param jfrSettings  the event set's thresholds and periods, and what a snapshot holds
+     * @param snapshotDir  where snapshots go
+     * @param maxFiles     most snapshot files kept
+     * @param maxBytes     most snapshot bytes kept
+     * @param task         the breaker and right-sizing settings
+     */
+    record Options(boolean jfr, boolean os, JfrSettings jfrSettings, Path snapshotDir, int maxFiles, long maxBytes,
+                   SignalsSettings task) {
+
+        /** Reads the options; every value was validated (or defaulted, with one error) when the config loaded. */
+        static Options from(AgentConfig config) {
+            JfrSettings defaults = JfrSettings.defaults();
+            Duration threshold = Duration.ofNanos(nanos(config, ConfigKeys.JFR_CONTENTION_THRESHOLD));
+            Duration maxAge = Duration.ofNanos(nanos(config, ConfigKeys.JFR_SNAPSHOT_AGE));
+            JfrSettings jfr = new JfrSettings(Duration.ofNanos(nanos(config, ConfigKeys.JFR_SAMPLE_PERIOD)), threshold,
+                    threshold, defaults.periodicPeriod(), defaults.allocationSamplesPerSecond(), maxAge,
+                    defaults.maxSizeBytes());
+            String dir = (String) config.value(ConfigKeys.JFR_DIR);
+            Path snapshots = dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "attune-jfr") : Path.of(dir);
+            SignalsSettings task = new SignalsSettings((Boolean) config.value(ConfigKeys.BREAKER_ENABLED),
+                    (Double) config.value(ConfigKeys.BREAKER_HEAP), (Double) config.value(ConfigKeys.BREAKER_CPU),
+                    whole(config, ConfigKeys.BREAKER_INTERVALS), whole(config, ConfigKeys.BREAKER_RELIEF_INTERVALS),
+                    (Double) config.value(ConfigKeys.BREAKER_MARGIN), nanos(config, ConfigKeys.RIGHTSIZING_WINDOW),
+                    whole(config, ConfigKeys.RIGHTSIZING_MIN_SAMPLES), nanos(config, ConfigKeys.RIGHTSIZING_LOG_EVERY));
+            return new Options((Boolean) config.value(ConfigKeys.SIGNALS_JFR),
+                    (Boolean) config.value(ConfigKeys.SIGNALS_OS), jfr, snapshots,
+                    whole(config, ConfigKeys.JFR_MAX_FILES), nanos(config, ConfigKeys.JFR_MAX_BYTES), task);
+        }
+
+        private static long nanos(AgentConfig config, dev.attune.agent.config.ConfigKey key) {
+            return (Long) config.value(key);
+        }
+
+        private static int whole(AgentConfig config, dev.attune.agent.config.ConfigKey key) {
+            return (int) (long) (Long) config.value(key);
+        }
+    }
+
+    private SignalsWiring() {
+    }
+
+    /**
+     * Puts the signal tasks on the loop (nothing starts before premain has returned); returns the breaker's
+     * open state, for the tuner, and the task that stops the JFR stream at shutdown.
+     */
+    static Started start(Options options, AgentLoop loop, ManyToOneRingBufferStripes stripes, MethodIds frames,
+                         AgentLog log) {
+        SignalProblems problems = (source, what, reason) -> log.warn("signal_skipped").kv("source", source)
+                .kv("what", what).kv("reason", reason).kv("effect", "the other signals and the agent go on").emit();
+        JfrSignalStream jfr = options.jfr() ? new JfrSignalStream(options.jfrSettings(), stripes, frames, problems)
+                : null;
+        OsSignalSampler os = options.os() ? new OsSignalSampler(stripes, problems) : null;
+        JfrSnapshotFiles snapshots = jfr == null ? null
+                : new JfrSnapshotFiles(options.snapshotDir(), options.maxFiles(), options.maxBytes(), jfr::dump, log);
+        SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log, snapshots,
+                System.nanoTime());
+        SignalSourcesTask sources = new SignalSourcesTask(jfr, os, loop::applicationUp, signals.paused());
+        loop.addSampler(sources::sampleBeforeRoll);
+        loop.addIntervalTask(signals);
+        loop.addIntervalTask(sources);
+        loop.addDutyCycleTask(signals);
+        loop.addDutyCycleTask(sources);
+        if (snapshots != null) {
+            loop.snapshotsOnAlert(snapshots::snapshot);
+        }
+        return new Started(signals.paused(), sources);
+    }
+
+    /**
+     * What the rest of the wiring needs of the signals.
+     *
+     * @param paused  true while the circuit breaker is open
+     * @param sources the sources, closed at shutdown
+     */
+    record Started(BooleanSupplier paused, SignalSourcesTask sources) {
+    }
+}

@@ -1,0 +1,98 @@
+package dev.attune.tuner.loop;
+
+import dev.attune.instrumentation.signals.JfrSignalStream;
+import dev.attune.instrumentation.signals.OsSignalSampler;
+import dev.attune.tuner.report.jmx.JmxConsole;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Starts the signal sources once the application is up, samples the OS counters once an interval, and pauses
+ * JFR's sampling while the circuit breaker is open.
+ *
+ * <p>Threads: the first steps are slow (JFR sets itself up in a few hundred milliseconds, OSHI's first use
+ * takes as long), so they run on a one-shot daemon thread, {@code attune-signals-start}, and the agent thread
+ * keeps draining meanwhile. That thread ends when both are done and publishes {@link #ready} (a volatile
+ * write, so the agent thread's later samples see the started sampler). From then on the agent thread calls
+ * {@link #sampleBeforeRoll()} just before each interval ends, so the counters land in the interval they
+ * describe, and JFR events arrive on {@code attune-jfr}.
+ *
+ * <p>Never in premain: {@code applicationUp} turns true only once premain has returned (or after a dynamic
+ * attach), and the start waits for the first duty cycle after that.
+ */
+public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
+
+    private final JfrSignalStream jfr;
+    private final OsSignalSampler os;
+    private final BooleanSupplier applicationUp;
+    private final BooleanSupplier paused;
+    private volatile boolean ready;
+    private boolean startRequested;
+    private boolean samplingPaused;
+
+    /**
+     * Creates the task.
+     *
+     * @param jfr           the JFR stream, or null when JFR signals are off
+     * @param os            the OS sampler, or null when OS signals are off
+     * @param applicationUp true once premain has returned
+     * @param paused        true while the circuit breaker is open
+     */
+    public SignalSourcesTask(JfrSignalStream jfr, OsSignalSampler os, BooleanSupplier applicationUp,
+                             BooleanSupplier paused) {
+        this.jfr = jfr;
+        this.os = os;
+        this.applicationUp = applicationUp;
+        this.paused = paused;
+    }
+
+    @Override
+    public int doWork(JmxConsole jmx) {
+        if (startRequested || !applicationUp.getAsBoolean()) {
+            return 0;
+        }
+        startRequested = true;
+        Thread starter = new Thread(this::startSources, "attune-signals-start");
+        starter.setDaemon(true);
+        starter.start();
+        return 1;
+    }
+
+    private void startSources() {
+        if (jfr != null) {
+            jfr.start();
+        }
+        if (os != null) {
+            os.sample(); // the first sample starts OSHI and sets the baselines of the deltas
+        }
+        ready = true;
+    }
+
+    /** Samples the OS counters; the agent loop calls it just before each roll. Agent thread only. */
+    public void sampleBeforeRoll() {
+        if (ready && os != null) {
+            os.sample();
+        }
+    }
+
+    @Override
+    public void afterRoll(long nowNanos) {
+        // Runs after the breaker has decided for this interval: follow it with JFR's sampling.
+        boolean pause = paused.getAsBoolean();
+        if (ready && jfr != null && pause != samplingPaused) {
+            jfr.sampling(!pause);
+            samplingPaused = pause;
+        }
+    }
+
+    /** True once the sources have started (or failed to, having said why). Any thread. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Stops the JFR stream (shutdown). Any thread. */
+    public void close() {
+        if (jfr != null) {
+            jfr.close();
+        }
+    }
+}
