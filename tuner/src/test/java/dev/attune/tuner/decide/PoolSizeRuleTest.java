@@ -33,11 +33,11 @@ class PoolSizeRuleTest {
 
     @Test
     void growsABlockedPoolStraightToWhatLittlesLawNeeds() {
-        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(2));
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 64, 2, 3, 0));
         PoolDecision d = rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
         assertEquals(Action.GROW, d.action());
-        // 240/s x 20 ms = 4.8 busy threads; at 75% utilization 6.4 -> 7.
-        assertEquals(7, d.toSize());
+        // (240/s + the 300 queued cleared within 1 s) x 20 ms = 10.8 busy threads; at 75% utilization 14.4 -> 15.
+        assertEquals(15, d.toSize());
         assertTrue(d.reason().contains("Little's law"), d.reason());
         assertTrue(d.evidence().contains("queue_wait_p99_ms=800.0") && d.evidence().contains("blocked=0.95")
                 && d.evidence().contains("cpu=0.20"), d.evidence());
