@@ -173,7 +173,7 @@ public final class PoolSizeRule {
             }
             // Each thread is on CPU (1 - blocked) of its busy time: more threads than that keeps the cores busy
             // only adds waiting for a CPU.
-            int useful = (int) Math.floor(cores / Math.max(0.02, 1 - s.blockedShare()));
+            int useful = (int) Math.floor(cores / Math.max(0.02, 1 - s.blockedShare()) + 1e-9); // 2 / 0.4 is 5
             wanted = Math.min(useful, Math.max(core + 1, needed));
         } else {
             if (core >= cores) {
