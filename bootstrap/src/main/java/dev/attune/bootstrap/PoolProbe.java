@@ -102,9 +102,12 @@ public final class PoolProbe {
         return true;
     }
 
-    /** Returns how long the current worker's last task ran, or -1 when it had none. */
+    /**
+     * Returns how long the current worker's last task ran, or -1 when it had none. Also makes the worker known (its
+     * slot is claimed), so a worker whose only task was its first one, which never passes the queue, is listed too.
+     */
     long finished(long threadId, long now) {
-        int slot = threadSlot(threadId, false);
+        int slot = threadSlot(threadId, true);
         if (slot < 0 || takenNanos[slot] == 0) {
             return -1;
         }

@@ -20,7 +20,7 @@ public final class SampleApp {
             "         [--path /orders|/compute|mixed] [--compute-percent 20] [--compute-n 100000]",
             "         [--max-in-flight 256] [--timeout 5s] [--settle 1500ms] [service options]",
             "                                               serve on an ephemeral port, load it, print results",
-            "  stepped [--steps 10s@1,15s@4,15s@1] [--orders-rate 60] [--compute-rate 80] [--compute-n 1500000]",
+            "  stepped [--steps 6s@1,12s@4,12s@1] [--orders-rate 60] [--compute-rate 40] [--compute-n 1500000]",
             "         [--timeout 10s] [--warmup 2s] [service options]",
             "                                               the tuning demo: stepped load on an undersized I/O pool",
             "                                               and a CPU pool, one table per pool (sizes seen from outside)",

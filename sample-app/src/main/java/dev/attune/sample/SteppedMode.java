@@ -23,13 +23,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>What a good tuner does here: grows the I/O pool during the 4x step (its threads wait, they do not burn CPU),
  * leaves the CPU pool at the core count (more threads cannot add cores), and brings the I/O pool back down
- * after the load drops.
+ * after the load drops. With the agent, each table also lists per step the agent's own actions, read from its
+ * audit trail over JMX, and below the tables each action with its reason.
  */
 final class SteppedMode implements Mode {
 
-    static final String DEFAULT_STEPS = "10s@1,15s@4,15s@1";
+    // About 36 s in all with the warm-up and the JVM's start. The CPU side is sized so that at 4x it keeps about
+    // 0.8 of a core busy: on a 2-core machine the process keeps CPU headroom, which the tuner needs to grow the
+    // I/O pool (it never grows a pool while the process is CPU-saturated).
+    static final String DEFAULT_STEPS = "6s@1,12s@4,12s@1";
     static final double DEFAULT_ORDERS_RATE = 60;
-    static final double DEFAULT_COMPUTE_RATE = 80;
+    static final double DEFAULT_COMPUTE_RATE = 40;
     static final int DEFAULT_COMPUTE_N = 1_500_000;
     static final long KEYSPACE = 10_000;
     static final long SEED = 7;
@@ -99,18 +103,21 @@ final class SteppedMode implements Mode {
                 reports = runBoth(sender, stepDurations, multipliers, List.of(io, cpu));
             }
             out.println();
-            printTable(out, "/orders on the I/O pool (orders-io)", reports[0], io);
-            printTable(out, "/compute on the CPU pool (orders-cpu)", reports[1], cpu);
+            AgentMetricsReport agent = AgentMetricsReport.platform();
+            if (agent.agentPresent()) {
+                Thread.sleep(1500); // one interval, so the agent publishes the last figures and actions
+            }
+            List<AgentActions.Action> actions = AgentActions.read();
+            printTable(out, "/orders on the I/O pool (orders-io)", reports[0], io, actions);
+            printTable(out, "/compute on the CPU pool (orders-cpu)", reports[1], cpu, actions);
             out.println("latency = reply time minus intended send time (open loop); sizes read from outside every"
-                    + " 50 ms; changes = resizes seen (the app never resizes its own pools).");
+                    + " 50 ms; changes = resizes seen (the app never resizes its own pools); agent actions = the"
+                    + " agent's audit trail (dev.attune:type=Tuner AuditTrail) in that step.");
+            printActions(out, actions, List.of(io.name(), cpu.name()));
             out.println("step starts (epoch ms): " + stepStartsEpochMillis);
             out.println(server.statsLine());
             out.println(OrdersServer.processCpuLine());
             out.println();
-            AgentMetricsReport agent = AgentMetricsReport.platform();
-            if (agent.agentPresent()) {
-                Thread.sleep(1500); // one interval, so the agent publishes the last figures
-            }
             agent.print(out);
         }
         return 0;
@@ -178,21 +185,55 @@ final class SteppedMode implements Mode {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
-    private static final String ROW = "%-12s %8s %8s %9s %9s %7s %12s %8s %8s %8s%n";
+    private static final String ROW = "%-12s %8s %8s %9s %9s %7s %12s %5s %8s %8s  %s%n";
 
-    private static void printTable(PrintStream out, String title, LoadReport report, PoolWatch watch) {
+    private void printTable(PrintStream out, String title, LoadReport report, PoolWatch watch,
+                            List<AgentActions.Action> actions) {
         out.println(title + ":");
         out.printf(ROW, "step", "target/s", "ok/s", "p50 ms", "p99 ms", "503s", "core start>end", "max", "threads",
-                "changes");
+                "changes", "agent actions");
         List<PoolWatch.PhaseSizes> sizes = watch.phases();
         for (int i = 0; i < report.phases().size(); i++) {
             PhaseResult r = report.phases().get(i);
             PoolWatch.PhaseSizes s = i < sizes.size() ? sizes.get(i) : null;
+            List<String> taken = new ArrayList<>();
+            for (AgentActions.Action a : actions) {
+                if (a.pool().equals(watch.name()) && stepOf(a.epochMillis()) == i) {
+                    taken.add(a.brief());
+                }
+            }
             out.printf(ROW, s != null ? s.label().substring(s.label().indexOf(' ') + 1) : r.label(),
                     String.format("%.0f", r.targetRate()), String.format("%.1f", r.okPerSecond()),
                     millis(r, r.p50Micros()), millis(r, r.p99Micros()), r.unavailable(),
                     s == null ? "-" : s.coreAtStart() + ">" + s.coreAtEnd(), s == null ? "-" : s.maxAtEnd(),
-                    s == null ? "-" : s.peakThreads(), s == null ? "-" : s.changes());
+                    s == null ? "-" : s.peakThreads(), s == null ? "-" : s.changes(),
+                    taken.isEmpty() ? "-" : String.join(", ", taken));
+        }
+        out.println();
+    }
+
+    /** The step an instant falls in: -1 before the first (warm-up), the last step for anything after it. */
+    private int stepOf(long epochMillis) {
+        int step = -1;
+        for (int i = 0; i < stepStartsEpochMillis.size() && epochMillis >= stepStartsEpochMillis.get(i); i++) {
+            step = i;
+        }
+        return step;
+    }
+
+    private void printActions(PrintStream out, List<AgentActions.Action> actions, List<String> pools) {
+        List<String> lines = new ArrayList<>();
+        for (AgentActions.Action a : actions) {
+            int step = stepOf(a.epochMillis());
+            if (!pools.contains(a.pool()) || step < 0) {
+                continue;
+            }
+            lines.add(String.format("  %-10s step %d +%4.1fs  %s: %s", a.pool(), step + 1,
+                    (a.epochMillis() - stepStartsEpochMillis.get(step)) / 1000.0, a.brief(), a.reason()));
+        }
+        if (!lines.isEmpty()) {
+            out.println("agent actions (mode, reason; the evidence is on the agent's log line):");
+            lines.forEach(out::println);
         }
         out.println();
     }

@@ -44,15 +44,18 @@ public final class AgentConfig {
     private final Map<String, String> sources;
     private final Map<String, String> alerts;
     private final Map<String, String> pools;
+    private final List<PoolConfig> poolConfigs;
     private final List<ConfigProblem> problems;
     private final String source;
 
     private AgentConfig(Map<ConfigKey, Object> values, Map<String, String> sources, Map<String, String> alerts,
-                        Map<String, String> pools, List<ConfigProblem> problems, String source) {
+                        Map<String, String> pools, List<PoolConfig> poolConfigs, List<ConfigProblem> problems,
+                        String source) {
         this.values = values;
         this.sources = sources;
         this.alerts = alerts;
         this.pools = pools;
+        this.poolConfigs = poolConfigs;
         this.problems = problems;
         this.source = source;
     }
@@ -65,6 +68,11 @@ public final class AgentConfig {
     /** The {@code attune.pool.<name>.<attribute>} values, keyed by {@code <name>.<attribute>}. */
     public Map<String, String> pools() {
         return pools;
+    }
+
+    /** The per-pool settings parsed from {@link #pools()}, one per pool name, bad values left out. */
+    public List<PoolConfig> poolConfigs() {
+        return poolConfigs;
     }
 
     /** The parsed value of any fixed key (Boolean, Long, String or List). */
@@ -126,6 +134,46 @@ public final class AgentConfig {
     /** {@code attune.jmx.delay} in nanoseconds. */
     public long jmxDelayNanos() {
         return (Long) values.get(ConfigKeys.JMX_DELAY);
+    }
+
+    /** {@code attune.jmx.readOnly}. */
+    public boolean jmxReadOnly() {
+        return (Boolean) values.get(ConfigKeys.JMX_READ_ONLY);
+    }
+
+    /** {@code attune.tuner.pools}. */
+    public boolean tunerPools() {
+        return (Boolean) values.get(ConfigKeys.TUNER_POOLS);
+    }
+
+    /** {@code attune.tuner.mode}: off, advise or auto. */
+    public String tunerMode() {
+        return (String) values.get(ConfigKeys.TUNER_MODE);
+    }
+
+    /** {@code attune.tuner.max-step}. */
+    public int tunerMaxStep() {
+        return ((Long) values.get(ConfigKeys.TUNER_MAX_STEP)).intValue();
+    }
+
+    /** {@code attune.tuner.cooldown}, in intervals. */
+    public int tunerCooldown() {
+        return ((Long) values.get(ConfigKeys.TUNER_COOLDOWN)).intValue();
+    }
+
+    /** {@code attune.tuner.min-samples}. */
+    public int tunerMinSamples() {
+        return ((Long) values.get(ConfigKeys.TUNER_MIN_SAMPLES)).intValue();
+    }
+
+    /** {@code attune.tuner.growth-limit}. */
+    public int tunerGrowthLimit() {
+        return ((Long) values.get(ConfigKeys.TUNER_GROWTH_LIMIT)).intValue();
+    }
+
+    /** {@code attune.tuner.slo-method}; empty for none. */
+    public String tunerSloMethod() {
+        return (String) values.get(ConfigKeys.TUNER_SLO_METHOD);
     }
 
     /** Alert expressions by name ({@code attune.alert.<name>}), in the order they were found. */
@@ -238,10 +286,11 @@ public final class AgentConfig {
                                 + " - and _", "this key");
             }
 
+            List<PoolConfig> poolConfigs = PoolConfig.parse(pools, problems);
             String source = used.isEmpty() ? "defaults" : String.join(" + ", orderedSources());
             return new AgentConfig(Collections.unmodifiableMap(values), Collections.unmodifiableMap(sources),
-                    Collections.unmodifiableMap(alerts), Collections.unmodifiableMap(pools), List.copyOf(problems),
-                    source);
+                    Collections.unmodifiableMap(alerts), Collections.unmodifiableMap(pools), poolConfigs,
+                    List.copyOf(problems), source);
         }
 
         private List<String> orderedSources() {

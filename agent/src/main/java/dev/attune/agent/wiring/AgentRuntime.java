@@ -1,17 +1,21 @@
 package dev.attune.agent.wiring;
 
 import dev.attune.bootstrap.MethodTimer;
+import dev.attune.bootstrap.PoolTap;
 import dev.attune.instrumentation.advice.TimingInstaller;
 import dev.attune.instrumentation.advice.TransformEvents;
 import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
 import dev.attune.instrumentation.encode.MethodIds;
 import dev.attune.instrumentation.encode.RingBufferMethodSink;
+import dev.attune.instrumentation.encode.RingBufferPoolSink;
 import dev.attune.instrumentation.match.MethodPattern;
 import dev.attune.instrumentation.match.MethodSelection;
+import dev.attune.instrumentation.pools.PoolInstaller;
 import dev.attune.tuner.decide.LatencyAlertRule;
 import dev.attune.tuner.loop.AgentLoop;
 import dev.attune.tuner.loop.DrainCadenceIdleStrategy;
 import dev.attune.tuner.loop.LoopSettings;
+import dev.attune.tuner.loop.PoolTuningTask;
 import dev.attune.tuner.report.jmx.AgentView;
 import dev.attune.tuner.report.log.AgentLog;
 import java.io.InputStream;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -40,6 +45,10 @@ final class AgentRuntime {
     // Drain once a millisecond: a 1 MB stripe holds 65,536 events, far more than one thread can time in
     // a millisecond, and an idle agent thread wakes only a thousand times a second.
     private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    // The circuit breaker (issue 3) is not wired yet: until it is, the tuner is never paused. The lead replaces this
+    // with the breaker's open state, passed to startPoolTuning.
+    private static final BooleanSupplier NEVER_PAUSED = () -> false;
 
     private AgentRuntime() {
     }
@@ -82,6 +91,8 @@ final class AgentRuntime {
         } else {
             TimingInstaller.install(instrumentation, selection, ids, transforms);
         }
+        boolean tuning = settings.tuner() != null
+                && startPoolTuning(instrumentation, settings, stripes, transforms, loop, NEVER_PAUSED, log);
         log.info("agent_started")
                 .kv("version", view.getVersion())
                 .kv("attached", attached)
@@ -91,9 +102,36 @@ final class AgentRuntime {
                 .kv("stripes", stripes.stripeCount())
                 .kv("jmx", settings.jmxEnabled())
                 .kv("alerts", alerts.size())
+                .kv("tuner", tuning ? settings.tuner().mode().key() : "off")
                 .kv("config", settings.configSource())
                 .emit();
         return loop::premainReturned;
+    }
+
+    /**
+     * Pool discovery and tuning: the pool sink on the boot-loader tap, advice on {@code ThreadPoolExecutor}, and the
+     * tuner's task on the agent loop (every duty cycle: newly seen pools and JMX requests; every interval: decide and
+     * act). Instrumenting {@code java.util.concurrent} can fail (another agent, a JDK that refuses): that is logged
+     * and the rest of the agent carries on. Returns whether tuning runs.
+     *
+     * @param paused true while the circuit breaker is open (the tuner then only holds)
+     */
+    static boolean startPoolTuning(Instrumentation instrumentation, Settings settings,
+                                   ManyToOneRingBufferStripes stripes, TransformEvents transforms, AgentLoop loop,
+                                   BooleanSupplier paused, AgentLog log) {
+        PoolTuningTask task = new PoolTuningTask(settings.tuner(), loop.pools(), loop.signals()::snapshot,
+                loop.methods()::figures, paused, log, settings.intervalNanos(), System.nanoTime());
+        PoolTap.install(new RingBufferPoolSink(stripes));
+        try {
+            PoolInstaller.install(instrumentation, transforms);
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("pool_instrumentation_failed").kv("error", e.toString())
+                    .kv("effect", "no pool is measured or tuned; method timing goes on").emit();
+            return false;
+        }
+        loop.addDutyCycleTask(task);
+        loop.addIntervalTask(task);
+        return true;
     }
 
     private static MethodSelection selection(List<String> patterns, AgentLog log) {

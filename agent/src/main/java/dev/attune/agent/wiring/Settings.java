@@ -1,5 +1,6 @@
 package dev.attune.agent.wiring;
 
+import dev.attune.tuner.loop.PoolTuningSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,9 @@ import java.util.Map;
  * @param alerts alert expressions by name, in declaration order
  * @param configSource where the configuration came from, for display
  * @param problems configuration problems, one line each, for display
+ * @param tuner the thread-pool tuner's settings, or null when pools are not instrumented
  */
 record Settings(List<String> methods, long intervalNanos, long bufferBytes, boolean summary, boolean jmxEnabled,
-                long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems) {
+                long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems,
+                PoolTuningSettings tuner) {
 }

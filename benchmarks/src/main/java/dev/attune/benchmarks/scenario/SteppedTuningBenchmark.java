@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar dev.attune.benchmarks.scenario.SteppedTuningBenchmark [sizes] [steps]
  * </pre>
- * defaults: sizes {@code 2,4,6,8,12,16}, steps as the demo's ({@code 10s@1,15s@4,15s@1}).
+ * defaults: sizes {@code 2,4,6,8,12,16}, steps as the demo's ({@code 6s@1,12s@4,12s@1}).
  */
 public final class SteppedTuningBenchmark {
 
@@ -33,7 +33,7 @@ public final class SteppedTuningBenchmark {
     /** Runs every configuration once and prints the comparison. */
     public static void main(String[] args) throws Exception {
         String[] sizes = (args.length > 0 ? args[0] : "2,4,6,8,12,16").split(",");
-        String steps = args.length > 1 ? args[1] : "10s@1,15s@4,15s@1";
+        String steps = args.length > 1 ? args[1] : "6s@1,12s@4,12s@1";
         ForkedSampleApp app = ForkedSampleApp.fromProjectRoot();
         List<String> base = List.of("stepped", "--steps", steps);
         String interval = "-Dattune.interval=" + (long) (INTERVAL_SECONDS * 1000) + "ms";
@@ -94,7 +94,7 @@ public final class SteppedTuningBenchmark {
                 if (line.isBlank()) {
                     break;
                 }
-                if (cols.length == 10 && !cols[0].equals("step")) {
+                if (cols.length >= 11 && !cols[0].equals("step")) { // the last column, agent actions, may hold spaces
                     p99.add(cols[4].equals("-") ? Double.NaN : Double.parseDouble(cols[4]));
                 }
             }

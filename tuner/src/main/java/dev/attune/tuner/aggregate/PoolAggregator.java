@@ -77,8 +77,9 @@ public final class PoolAggregator implements MessageHandler {
         }
 
         void recordRun(long nanos) {
-            run.recordValue(Math.max(1, Math.min(nanos, MAX_NANOS)));
-            busyNanos += nanos;
+            long clamped = Math.max(1, Math.min(nanos, MAX_NANOS));
+            run.recordValue(clamped);
+            busyNanos += clamped;
         }
 
         void roll() {

@@ -14,11 +14,13 @@ public record PoolBounds(int min, int max, int maxStep, int cooldownIntervals, i
 
     /** Default ceiling as a multiple of the application's own core size. */
     public static final int DEFAULT_GROWTH_LIMIT = 8;
+    /** Largest core size the tuner ever gives a pool by default, whatever its growth limit. */
+    public static final int MAX_THREADS = 512;
 
     /** Bounds derived from the application's own core size, with the defaults documented in the README. */
     public static PoolBounds defaultsFor(int appCoreSize) {
         int core = Math.max(1, appCoreSize);
-        return new PoolBounds(core, Math.max(core + 1, Math.min(core * DEFAULT_GROWTH_LIMIT, 512)), 8, 2, 3, 0);
+        return new PoolBounds(core, Math.max(core + 1, Math.min(core * DEFAULT_GROWTH_LIMIT, MAX_THREADS)), 8, 2, 3, 0);
     }
 
     /** Checks the bounds are consistent. */

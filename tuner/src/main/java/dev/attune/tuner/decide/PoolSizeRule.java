@@ -11,20 +11,35 @@ import java.util.Locale;
  *   the interval before it. A grow is worse when queue wait rose (beyond the margin) without more throughput,
  *   when throughput fell while arrivals did not, or when the service-level p99 rose; a shrink is worse when queue
  *   wait rose above the waiting threshold. Worse means revert to the previous size and back off: the cooldown
- *   doubles for each revert in a row (up to 16 times).</li>
+ *   doubles for each revert in a row (up to 16 times). A grow after which throughput already rose beyond the
+ *   margin while tasks still wait is judged at once (it helped, but not enough), so a second grow needs to wait
+ *   only for the cooldown.</li>
  *   <li><b>Hold</b> while the breaker is open, before {@code minSamples} intervals, and during the cooldown.</li>
  *   <li><b>Grow</b> when tasks wait: rejections, or a queue whose wait p99 is above the threshold (the configured
- *   target, else 3 times the learned baseline and at least 1 ms). If the pool's busy time is mostly blocked
- *   (at least half off CPU) and the process has CPU headroom, the size goes straight to what Little's law says is
- *   needed: concurrency = arrival rate × mean run time, at {@link #TARGET_UTILIZATION} (so 100/s of 40 ms tasks
- *   need 4 threads busy, 5.3 at 75%). If the work is CPU-bound, more threads than cores cannot help: the pool
- *   grows only up to the cores available, and never while the process is CPU-saturated.</li>
+ *   target, else 3 times the learned baseline and at least 1 ms). Never while the process is CPU-saturated
+ *   ({@link #CPU_SATURATED} of its cores), nor while GC takes {@link #GC_HEAVY} of the time (more threads in flight
+ *   allocate more). If the pool's busy time is mostly blocked ({@link #BLOCKED} off CPU), more threads can wait in
+ *   parallel: the size goes straight to what Little's law says is needed, concurrency = arrival rate × mean run
+ *   time, at {@link #TARGET_UTILIZATION} (so 100/s of 40 ms tasks need 4 threads busy, 5.3 at 75%), the tasks
+ *   already queued counted as arrivals of the next second so the backlog clears. Not past what the cores can keep
+ *   busy (cores / (1 − blocked share), the threads whose on-CPU parts fill the cores), and not while the process's
+ *   threads are blocked on contended locks about as much as the pool's are (more threads would only queue on the
+ *   locks). If the work is CPU-bound, more threads than cores cannot help: Little's law still sizes it, capped at
+ *   the cores available. When Little's law asks for no more threads than the pool has, the waits are bursts and
+ *   the pool holds (rejections excepted: they grow it by one at least).</li>
  *   <li><b>Shrink</b> slowly when utilization stays below {@link #LOW_UTILIZATION} for {@link #SHRINK_AFTER}
  *   intervals in a row and nothing waits: halfway back towards what is needed, never below the minimum (by
  *   default the application's own core size).</li>
  * </ol>
- * Every change is clamped to the bounds and to {@code maxStep}. The baseline of queue wait is an average of the
- * intervals in which nothing waited, so no user target is needed.
+ * Every change is clamped to the bounds and to {@code maxStep}.
+ *
+ * <p>Blocked share is busy time off CPU, so a thread that is runnable but waiting for a CPU counts as blocked too.
+ * When the machine's CPUs are busy (other processes count), that share is inflated; the rule then asks for
+ * {@link #BLOCKED_ON_BUSY_MACHINE} before it treats the work as blocking, so CPU-bound work is not taken for I/O.
+ *
+ * <p>The baseline of queue wait is learned from the intervals in which nothing waited: it follows a lower wait at
+ * once (halfway) and a higher one slowly (a tenth), so a cold start or a burst does not raise it for long. No user
+ * target is needed.
  *
  * <p>Not thread-safe: one instance per pool, called from the agent thread only.
  */
@@ -38,10 +53,16 @@ public final class PoolSizeRule {
     public static final double CPU_SATURATED = 0.85;
     /** Share of busy time off CPU above which a pool's work counts as blocking (I/O-bound). */
     public static final double BLOCKED = 0.5;
+    /** The same while the machine's CPUs are busy, when waiting for a CPU inflates the off-CPU time. */
+    public static final double BLOCKED_ON_BUSY_MACHINE = 0.8;
+    /** Share of wall time in GC pauses above which no pool grows. */
+    public static final double GC_HEAVY = 0.25;
     /** Utilization Little's law sizes for, leaving room for bursts. */
     public static final double TARGET_UTILIZATION = 0.75;
     /** Utilization below which a pool counts as oversized. */
     public static final double LOW_UTILIZATION = 0.3;
+    /** Seconds in which Little's law plans to clear the tasks already queued. */
+    public static final double DRAIN_SECONDS = 1.0;
     /** Consecutive low intervals before a shrink. */
     public static final int SHRINK_AFTER = 5;
 
@@ -106,8 +127,7 @@ public final class PoolSizeRule {
         if (paused) {
             return PoolDecision.hold(core, "paused: the circuit breaker is open", evidence);
         }
-        long threshold = waitThresholdNanos();
-        boolean waiting = s.rejected() > 0 || (s.queued() > 0 && s.queueWaitP99Nanos() > threshold);
+        boolean waiting = waiting(s);
         if (!waiting) {
             learnBaseline(s);
         }
@@ -123,36 +143,58 @@ public final class PoolSizeRule {
 
     private PoolDecision grow(PoolSample s, ProcessSample p, int core, String evidence) {
         lowStreak = 0;
-        boolean blocking = !Double.isNaN(s.blockedShare()) && s.blockedShare() >= BLOCKED;
-        boolean saturated = p.cpuLoad() >= CPU_SATURATED;
+        double blockedAbove = p.machineBusy() ? BLOCKED_ON_BUSY_MACHINE : BLOCKED;
+        boolean blocking = !Double.isNaN(s.blockedShare()) && s.blockedShare() >= blockedAbove;
+        if (p.cpuLoad() >= CPU_SATURATED) {
+            return PoolDecision.hold(core, blocking
+                    ? "tasks wait on blocked threads but the process is CPU-saturated"
+                    : "tasks wait but the work is CPU-bound and the process is CPU-saturated: more threads would make"
+                            + " it worse", evidence);
+        }
+        if (!Double.isNaN(p.gcShare()) && p.gcShare() >= GC_HEAVY) {
+            return PoolDecision.hold(core, String.format(Locale.ROOT, "tasks wait but GC takes %.0f%% of the time:"
+                    + " more threads in flight would allocate more", p.gcShare() * 100), evidence);
+        }
+        int needed = littlesLaw(s);
+        if (needed <= core && s.rejected() == 0) {
+            return PoolDecision.hold(core, String.format(Locale.ROOT, "tasks wait but Little's law asks for only %d"
+                    + " threads (%.1f/s x %.1f ms at %.0f%% busy): the waits are bursts, not too few threads", needed,
+                    s.arrivalsPerSec(), s.runMeanNanos() / 1e6, TARGET_UTILIZATION * 100), evidence);
+        }
+        int cores = (int) Math.max(1, Math.floor(p.coresAvailable()));
         int wanted;
-        if (!blocking) {
-            if (saturated) {
-                return PoolDecision.hold(core, "tasks wait but the work is CPU-bound and the process is"
-                        + " CPU-saturated: more threads would make it worse", evidence);
+        if (blocking) {
+            double poolBlockedThreads = s.threads() * s.utilization() * s.blockedShare();
+            if (!Double.isNaN(p.monitorBlockedThreads()) && poolBlockedThreads > 0
+                    && p.monitorBlockedThreads() >= poolBlockedThreads / 2) {
+                return PoolDecision.hold(core, String.format(Locale.ROOT, "tasks wait on blocked threads, but %.1f"
+                        + " threads are blocked on contended locks: more threads would only queue on them",
+                        p.monitorBlockedThreads()), evidence);
             }
-            int cores = (int) Math.max(1, Math.floor(p.coresAvailable()));
+            // Each thread is on CPU (1 - blocked) of its busy time: more threads than that keeps the cores busy
+            // only adds waiting for a CPU.
+            int useful = (int) Math.floor(cores / Math.max(0.02, 1 - s.blockedShare()) + 1e-9); // 2 / 0.4 is 5
+            wanted = Math.min(useful, Math.max(core + 1, needed));
+        } else {
             if (core >= cores) {
                 return PoolDecision.hold(core, "tasks wait but the work is CPU-bound and the pool already has a"
                         + " thread per core", evidence);
             }
-            wanted = cores;
-        } else {
-            if (saturated) {
-                return PoolDecision.hold(core, "tasks wait on blocked threads but the process is CPU-saturated",
-                        evidence);
-            }
-            wanted = Math.max(core + 1, littlesLaw(s));
+            wanted = Math.min(cores, Math.max(core + 1, needed));
         }
         int target = bounds.clamp(Math.min(wanted, core + bounds.maxStep()));
         if (target <= core) {
-            return PoolDecision.hold(core, "tasks wait but the pool is at its maximum of " + bounds.max(), evidence);
+            return PoolDecision.hold(core, wanted <= core
+                    ? "tasks wait but more threads than " + wanted + " cannot keep " + cores + " cores busy"
+                    : "tasks wait but the pool is at its maximum of " + bounds.max(), evidence);
         }
-        String why = blocking
-                ? String.format(Locale.ROOT, "tasks wait and threads are mostly blocked: Little's law asks for %d"
-                        + " threads (%.1f/s x %.1f ms at %.0f%% busy)", wanted, s.arrivalsPerSec(),
-                        s.runMeanNanos() / 1e6, TARGET_UTILIZATION * 100)
-                : "tasks wait on CPU-bound work and the process has CPU headroom: up to a thread per core";
+        String why = String.format(Locale.ROOT, blocking
+                        ? "tasks wait and threads are mostly blocked: Little's law asks for %d threads ((%.1f/s + %d"
+                                + " queued in 1 s) x %.1f ms at %.0f%% busy)"
+                        : "tasks wait on CPU-bound work and the process has CPU headroom: Little's law asks for %d"
+                                + " threads ((%.1f/s + %d queued in 1 s) x %.1f ms at %.0f%% busy), at most one per"
+                                + " core",
+                needed, s.arrivalsPerSec(), s.queued(), s.runMeanNanos() / 1e6, TARGET_UTILIZATION * 100);
         return act(new PoolDecision(PoolDecision.Action.GROW, core, target, why, evidence), s);
     }
 
@@ -197,6 +239,16 @@ public final class PoolSizeRule {
         }
     }
 
+    /**
+     * Someone else changed the pool or took it out of the rule's hands (switched off, pinned or reverted over JMX):
+     * a change under verification is no longer the rule's to judge, and the cooldown starts again.
+     */
+    public void interrupted() {
+        pending = null;
+        sinceAction = 0;
+        lowStreak = 0;
+    }
+
     private PoolDecision verify(PoolSample s, int core, String evidence) {
         afterWait += s.queueWaitP99Nanos();
         afterCompleted += s.completedPerSec();
@@ -204,6 +256,16 @@ public final class PoolSizeRule {
         if (!Double.isNaN(s.sloP99Nanos())) {
             afterSlo += s.sloP99Nanos();
             afterSloCount++;
+        }
+        if (pending.action() == PoolDecision.Action.GROW && waiting(s)
+                && s.completedPerSec() > before.completedPerSec() * (1 + MARGIN)
+                && (Double.isNaN(s.sloP99Nanos()) || Double.isNaN(before.sloP99Nanos())
+                        || s.sloP99Nanos() <= before.sloP99Nanos() * (1 + MARGIN))) {
+            // Already more throughput, and tasks still wait: the grow helped but was not enough. Judged now, so the
+            // next grow waits for the cooldown only, not for the whole verification.
+            pending = null;
+            backoff = 1;
+            return null;
         }
         if (--verifyLeft > 0) {
             return PoolDecision.hold(core, "verifying the last change (" + (VERIFY_INTERVALS - verifyLeft) + " of "
@@ -246,11 +308,17 @@ public final class PoolSizeRule {
                         + " intervals at the earliest", evidence);
     }
 
-    private int littlesLaw(PoolSample s) {
+    /**
+     * Threads needed by Little's law: concurrency = arrival rate × mean run time, at {@link #TARGET_UTILIZATION}, with
+     * the tasks already queued counted as arrivals of the next {@link #DRAIN_SECONDS} (so a backlog is cleared, not
+     * just kept from growing). 0 when nothing arrives or nothing was timed.
+     */
+    private static int littlesLaw(PoolSample s) {
         if (s.arrivalsPerSec() <= 0 || s.runMeanNanos() <= 0) {
             return 0;
         }
-        return (int) Math.ceil(s.arrivalsPerSec() * s.runMeanNanos() / 1e9 / TARGET_UTILIZATION);
+        double rate = s.arrivalsPerSec() + s.queued() / DRAIN_SECONDS;
+        return (int) Math.ceil(rate * s.runMeanNanos() / 1e9 / TARGET_UTILIZATION);
     }
 
     private void learnBaseline(PoolSample s) {
@@ -258,11 +326,21 @@ public final class PoolSizeRule {
             return;
         }
         double wait = s.queueWaitP99Nanos();
-        baselineWaitNanos = Double.isNaN(baselineWaitNanos) ? wait : baselineWaitNanos * 0.9 + wait * 0.1;
+        if (Double.isNaN(baselineWaitNanos)) {
+            baselineWaitNanos = wait;
+        } else {
+            double weight = wait < baselineWaitNanos ? 0.5 : 0.1; // down fast, up slowly
+            baselineWaitNanos += (wait - baselineWaitNanos) * weight;
+        }
+    }
+
+    /** Tasks wait: some were rejected, or the queue holds some and its wait p99 is above the threshold. */
+    private boolean waiting(PoolSample s) {
+        return s.rejected() > 0 || (s.queued() > 0 && s.queueWaitP99Nanos() > waitThresholdNanos());
     }
 
     /** Queue wait p99 above which tasks count as waiting: the target, else 3 × baseline, at least 1 ms. */
-    long waitThresholdNanos() {
+    public long waitThresholdNanos() {
         if (bounds.targetWaitNanos() > 0) {
             return bounds.targetWaitNanos();
         }
@@ -272,10 +350,14 @@ public final class PoolSizeRule {
 
     private static String evidence(PoolSample s, ProcessSample p) {
         return String.format(Locale.ROOT, "queue_wait_p99_ms=%.1f queued=%d rejected=%d arrivals_per_s=%.1f"
-                        + " completed_per_s=%.1f run_mean_ms=%.1f utilization=%.2f blocked=%s cpu=%.2f",
+                        + " completed_per_s=%.1f run_mean_ms=%.1f utilization=%.2f blocked=%s cpu=%.2f%s%s",
                 s.queueWaitP99Nanos() / 1e6, s.queued(), s.rejected(), s.arrivalsPerSec(), s.completedPerSec(),
-                s.runMeanNanos() / 1e6, s.utilization(),
-                Double.isNaN(s.blockedShare()) ? "unknown" : String.format(Locale.ROOT, "%.2f", s.blockedShare()),
-                p.cpuLoad());
+                s.runMeanNanos() / 1e6, s.utilization(), ratio(s.blockedShare()), p.cpuLoad(),
+                Double.isNaN(p.machineCpuLoad()) ? "" : " machine_cpu=" + ratio(p.machineCpuLoad()),
+                Double.isNaN(p.gcShare()) ? "" : " gc=" + ratio(p.gcShare()));
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "unknown" : String.format(Locale.ROOT, "%.2f", value);
     }
 }

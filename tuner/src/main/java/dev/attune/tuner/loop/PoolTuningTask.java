@@ -2,20 +2,16 @@ package dev.attune.tuner.loop;
 
 import dev.attune.bootstrap.PoolProbe;
 import dev.attune.bootstrap.PoolTap;
-import dev.attune.instrumentation.encode.Signal;
 import dev.attune.instrumentation.encode.SignalCodec;
 import dev.attune.tuner.act.PoolResizeActuator;
 import dev.attune.tuner.act.TunerMode;
 import dev.attune.tuner.aggregate.MethodFigures;
 import dev.attune.tuner.aggregate.PoolAggregator;
 import dev.attune.tuner.aggregate.SignalSnapshot;
-import dev.attune.tuner.decide.PoolBounds;
 import dev.attune.tuner.decide.PoolDecision;
 import dev.attune.tuner.decide.PoolSample;
-import dev.attune.tuner.decide.PoolSizeRule;
 import dev.attune.tuner.decide.ProcessSample;
 import dev.attune.tuner.report.jmx.JmxConsole;
-import dev.attune.tuner.report.jmx.ThreadPoolView;
 import dev.attune.tuner.report.jmx.TunerView;
 import dev.attune.tuner.report.log.AgentLog;
 import dev.attune.tuner.report.log.LogLevel;
@@ -24,25 +20,27 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.management.JMException;
-import javax.management.ObjectName;
 
 /**
  * The thread-pool tuner's control loop on the agent thread: each interval, for every pool found, observe (the
- * pool's counters and the task times aggregated from the ring buffers) → decide ({@link PoolSizeRule}) → act
- * ({@link PoolResizeActuator}, in auto mode only) → report (one log line per change, the audit trail, JMX views
- * and notifications). Every duty cycle it also registers newly seen pools and carries out JMX requests, so
- * pools are changed on this thread only.
+ * pool's counters and the task times aggregated from the ring buffers, {@link TunedPool#measure}) → decide
+ * ({@link dev.attune.tuner.decide.PoolSizeRule}) → act ({@link PoolResizeActuator}, in auto mode only) → report
+ * (one log line per change or advice, the audit trail, JMX views and notifications). Every duty cycle it also
+ * registers newly seen pools and carries out JMX requests, so pools are changed on this thread only.
+ *
+ * <p>A pool is named (and its MBean registered) once one of its workers has been seen, from that worker's thread
+ * name or the configured pool whose match it fits. A pool that is collected or terminated leaves: its probe is
+ * unregistered, its MBean removed, and one {@code pool_gone} line written.
  *
  * <p>Reading a pool's sizes takes the pool's own lock for a moment ({@code getPoolSize}, {@code getActiveCount},
  * {@code getCompletedTaskCount}); that happens once an interval per pool, on this thread, never on the
@@ -50,22 +48,20 @@ import javax.management.ObjectName;
  */
 public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
 
-    private static final int SATURATION_INTERVALS = 2;
-
     private final PoolTuningSettings settings;
     private final PoolAggregator times;
-    private final Supplier<SignalSnapshot> signals;
-    private final java.util.function.Function<String, MethodFigures> methods;
+    private final Function<String, MethodFigures> methods;
     private final BooleanSupplier paused;
     private final AgentLog log;
-    private final long intervalNanos;
-    private final ThreadMXBean threadMx = ManagementFactory.getThreadMXBean();
+    private final ProcessSampler process;
     private final List<TunedPool> pools = new ArrayList<>();
+    private final List<TunedPool> gone = new ArrayList<>();
     private final PoolNames names = new PoolNames();
     private final BlockingQueue<TunerView.Command> commands = new ArrayBlockingQueue<>(64);
     private final ArrayDeque<String> audit = new ArrayDeque<>();
     private final TunerView view;
     private final long[] workerIds = new long[1024];
+    private ThreadMXBean threadMx;
     private volatile TunerMode mode;
     private volatile List<String> poolNames = List.of();
     private volatile List<String> auditSnapshot = List.of();
@@ -76,22 +72,23 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
     /**
      * Creates the task.
      *
-     * @param signals the last process signals
-     * @param methods figures of a timed method by name (for the service-level method), or null
-     * @param paused  true while the circuit breaker is open
+     * @param signals       the last process signals (null or empty: the JVM's own figures are used)
+     * @param methods       figures of a timed method by name (for the service-level method), or null
+     * @param paused        true while the circuit breaker is open: the tuner then only holds
+     * @param intervalNanos the agent loop's interval
+     * @param nowNanos      the loop's clock now
      */
     public PoolTuningTask(PoolTuningSettings settings, PoolAggregator times, Supplier<SignalSnapshot> signals,
-                          java.util.function.Function<String, MethodFigures> methods, BooleanSupplier paused,
-                          AgentLog log, long intervalNanos, long nowNanos) {
+                          Function<String, MethodFigures> methods, BooleanSupplier paused, AgentLog log,
+                          long intervalNanos, long nowNanos) {
         this.settings = settings;
         this.times = times;
-        this.signals = signals;
         this.methods = methods;
         this.paused = paused;
         this.log = log;
-        this.intervalNanos = intervalNanos;
+        this.process = new ProcessSampler(signals);
         this.mode = settings.mode();
-        this.lastRollNanos = nowNanos;
+        this.lastRollNanos = nowNanos - intervalNanos;
         this.view = new TunerView(settings.readOnly(), commands::offer, () -> mode.key(), () -> poolNames,
                 () -> auditSnapshot);
     }
@@ -121,11 +118,9 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
 
     private void found(PoolProbe probe) {
         ThreadPoolExecutor pool = probe.pool();
-        if (pool == null) {
-            return;
+        if (pool != null) {
+            pools.add(new TunedPool(probe, pool));
         }
-        pools.add(new TunedPool(probe, pool.getCorePoolSize(), pool.getMaximumPoolSize(),
-                PoolResizeActuator.queueUnbounded(pool), pool.getClass().getName()));
     }
 
     private int registerMBeans(JmxConsole jmx) {
@@ -142,29 +137,30 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
                     work++;
                 }
             }
-            for (Iterator<TunedPool> it = gone.iterator(); it.hasNext(); ) {
-                TunedPool p = it.next();
+            for (TunedPool p : gone) {
                 if (p.objectName != null) {
                     jmx.unregister(p.objectName);
                 }
-                it.remove();
                 work++;
             }
+            gone.clear();
         } catch (JMException e) {
             log.warn("jmx_failed").kv("error", e.toString()).kv("effect", "tuner MBeans missing").emit();
         }
         return work;
     }
 
-    private final List<TunedPool> gone = new ArrayList<>();
-
     // ---- every interval: observe, decide, act, report ----
 
     @Override
     public void afterRoll(long nowNanos) {
+        if (threadMx == null) {
+            threadMx = ManagementFactory.getThreadMXBean(); // here, on the agent thread, never in premain
+        }
         double seconds = Math.max(1e-3, (nowNanos - lastRollNanos) / 1e9);
         lastRollNanos = nowNanos;
-        ProcessSample process = processSample();
+        ProcessSample processSample = process.sample();
+        double slo = sloP99Nanos();
         for (Iterator<TunedPool> it = pools.iterator(); it.hasNext(); ) {
             TunedPool p = it.next();
             ThreadPoolExecutor pool = p.probe.pool();
@@ -176,9 +172,26 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
             if (p.view == null && !name(p, pool)) {
                 continue; // no worker seen yet: named (and tuned) from the next interval
             }
-            tune(p, pool, seconds, process);
+            try {
+                tune(p, pool, seconds, processSample, slo);
+            } catch (RuntimeException e) {
+                // A bug here must cost only this pool, and be said once.
+                if (!p.failed) {
+                    p.failed = true;
+                    log.error("pool_tuning_failed").kv("pool", p.name).kv("error", e.toString())
+                            .kv("effect", "this pool is no longer tuned").emit();
+                }
+            }
         }
         poolNames = pools.stream().filter(p -> p.view != null).map(p -> p.name).toList();
+    }
+
+    private double sloP99Nanos() {
+        if (settings.sloMethod().isEmpty() || methods == null) {
+            return Double.NaN;
+        }
+        MethodFigures f = methods.apply(settings.sloMethod());
+        return f != null && f.count() > 0 ? f.p99Nanos() : Double.NaN;
     }
 
     private void retire(TunedPool p, String why) {
@@ -209,24 +222,18 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
                 break;
             }
         }
-        p.settings = configured;
-        p.name = names.unique(configured != null ? configured.name() : PoolNames.fromThreadName(thread));
-        int min = configured != null && configured.min() > 0 ? configured.min() : p.originalCore;
-        PoolBounds defaults = PoolBounds.defaultsFor(p.originalCore);
-        int max = configured != null && configured.max() > 0 ? configured.max()
-                : Math.max(min + 1, Math.min(512, p.originalCore * settings.growthLimit()));
-        long target = configured != null ? configured.targetWaitNanos() : 0;
-        p.rule = new PoolSizeRule(new PoolBounds(min, Math.max(min, max), settings.maxStep(),
-                settings.cooldownIntervals(), settings.minSamples(), target));
-        p.view = new ThreadPoolView(p.name, p.poolClass, p.originalCore, p.originalMax, p.queueUnbounded);
-        p.lastCompleted = pool.getCompletedTaskCount();
-        p.lastSubmitted = p.probe.submitted.get();
-        p.lastRejected = p.probe.rejected.get();
-        log.info("pool_found").kv("pool", p.name).kv("class", p.poolClass).kv("core", p.originalCore)
-                .kv("max", p.originalMax).kv("queue", p.queueUnbounded ? "unbounded" : "bounded")
-                .kv("tuning_min", p.rule.bounds().min()).kv("tuning_max", p.rule.bounds().max())
-                .kv("mode", modeOf(p).key()).emit();
-        if (p.queueUnbounded && p.originalMax > p.originalCore) {
+        p.name(names.unique(configured != null ? configured.name() : PoolNames.fromThreadName(thread)), configured,
+                settings);
+        AgentLog.Line found = log.info("pool_found").kv("pool", p.name).kv("class", p.poolClass)
+                .kv("core", p.originalCore).kv("max", p.originalMax)
+                .kv("queue", p.queueUnbounded ? "unbounded" : "bounded").kv("mode", modeOf(p).key());
+        if (p.rule != null) {
+            found.kv("tuning_min", p.rule.bounds().min()).kv("tuning_max", p.rule.bounds().max());
+        } else {
+            found.kv("tuned", false).kv("reason", p.notTunedBecause);
+        }
+        found.emit();
+        if (p.rule != null && p.queueUnbounded && p.originalMax > p.originalCore) {
             // Said once, when found: with an unbounded queue the pool never starts threads beyond its core.
             log.warn("pool_max_ignored").kv("pool", p.name).kv("core", p.originalCore).kv("max", p.originalMax)
                     .kv("detail", "the queue is unbounded, so threads beyond the core size never start:"
@@ -235,57 +242,44 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         return true;
     }
 
-    private void tune(TunedPool p, ThreadPoolExecutor pool, double seconds, ProcessSample process) {
-        int core = pool.getCorePoolSize();
-        int max = pool.getMaximumPoolSize();
-        int threads = pool.getPoolSize();
-        int active = pool.getActiveCount();
-        int queued = pool.getQueue().size();
-        long completedTotal = pool.getCompletedTaskCount();
-        long submittedTotal = p.probe.submitted.get();
-        long rejectedTotal = p.probe.rejected.get();
-        double arrivals = (submittedTotal - p.lastSubmitted) / seconds;
-        double completed = (completedTotal - p.lastCompleted) / seconds;
-        long rejected = rejectedTotal - p.lastRejected;
-        p.lastSubmitted = submittedTotal;
-        p.lastCompleted = completedTotal;
-        p.lastRejected = rejectedTotal;
-        PoolAggregator.PoolTimes t = times.times(p.probe.id());
-        double utilization = threads == 0 ? 0 : Math.min(1, t.busyNanos() / (threads * seconds * 1e9));
-        double blocked = blockedShare(p, t.busyNanos());
-        double slo = Double.NaN;
-        if (!settings.sloMethod().isEmpty() && methods != null) {
-            MethodFigures f = methods.apply(settings.sloMethod());
-            if (f != null && f.count() > 0) {
-                slo = f.p99Nanos();
-            }
-        }
-        PoolSample sample = new PoolSample(core, max, threads, queued, p.queueUnbounded, arrivals, completed,
-                rejected, t.waitP99Nanos(), t.runMeanNanos(), utilization, blocked, slo);
-        p.view.sizes(core, max, threads, active, queued);
-        p.view.signals(arrivals, completed, rejected, rejectedTotal, utilization, t.waitP50Nanos(), t.waitP99Nanos(),
-                t.runP50Nanos(), t.runP99Nanos(), blocked);
-
+    private void tune(TunedPool p, ThreadPoolExecutor pool, double seconds, ProcessSample processSample,
+                      double slo) {
+        PoolSample sample = p.measure(pool, times.times(p.probe.id()), seconds, slo, threadMx, workerIds);
         TunerMode m = modeOf(p);
-        PoolDecision d = m == TunerMode.OFF || p.pinned > 0
-                ? null : p.rule.decide(sample, process, paused.getAsBoolean());
+        PoolDecision d = m == TunerMode.OFF || p.pinned > 0 || p.rule == null || p.failed
+                ? null : p.rule.decide(sample, processSample, paused.getAsBoolean());
         if (d != null && d.changes()) {
-            apply(p, pool, d, m, process);
+            apply(p, pool, d, m);
         }
-        saturation(p, sample, d);
-        String shown = d == null ? (p.pinned > 0 ? "pinned at " + p.pinned : "off")
-                : d.changes() ? d.action().name().toLowerCase(Locale.ROOT) + " " + d.fromSize() + " -> " + d.toSize()
-                : "hold at " + core;
-        p.view.decision(shown, d == null ? "" : d.reason() + " (" + d.evidence() + ")", m.key(), p.enabled,
-                p.pinned);
+        if (p.rule != null) {
+            p.saturation.observe(p.name, sample, p.rule.waitThresholdNanos(), log);
+        }
+        String shown;
+        String reason;
+        if (d != null) {
+            shown = d.changes() ? d.action().name().toLowerCase(Locale.ROOT) + " " + d.fromSize() + " -> "
+                    + d.toSize() : "hold at " + sample.coreSize();
+            reason = d.reason() + " (" + d.evidence() + ")";
+        } else {
+            shown = p.rule == null ? "not tuned" : p.pinned > 0 ? "pinned at " + p.pinned : "off";
+            reason = p.rule == null ? p.notTunedBecause : m == TunerMode.OFF ? "tuning is off for this pool" : "";
+        }
+        p.view.decision(shown, reason, m.key(), p.enabled, p.pinned);
     }
 
-    private void apply(TunedPool p, ThreadPoolExecutor pool, PoolDecision d, TunerMode m, ProcessSample process) {
+    private void apply(TunedPool p, ThreadPoolExecutor pool, PoolDecision d, TunerMode m) {
         String action = d.action().name().toLowerCase(Locale.ROOT);
+        int max = pool.getMaximumPoolSize();
         if (m == TunerMode.ADVISE) {
             p.rule.notApplied(d);
-            record(LogLevel.INFO, "pool_advice", p, action, d.fromSize(), d.toSize(), m, d.reason(), d.evidence(),
-                    false);
+            PoolDecision last = p.lastAdvice;
+            p.lastAdvice = d;
+            if (last != null && last.action() == d.action() && last.fromSize() == d.fromSize()
+                    && last.toSize() == d.toSize()) {
+                return; // the same advice again: said once, shown on the pool's MBean every interval
+            }
+            record(LogLevel.INFO, "pool_advice", p, action, d.fromSize(), d.toSize(), max,
+                    Math.max(d.toSize(), p.originalMax), m, d.reason(), d.evidence(), false);
             return;
         }
         PoolResizeActuator.Outcome outcome = PoolResizeActuator.resize(pool, d.toSize(), p.originalMax);
@@ -297,111 +291,27 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
             return;
         }
         record(d.action() == PoolDecision.Action.REVERT ? LogLevel.WARN : LogLevel.INFO, "pool_resize", p, action,
-                d.fromSize(), d.toSize(), m, d.reason(), d.evidence(), true);
+                d.fromSize(), d.toSize(), max, pool.getMaximumPoolSize(), m, d.reason(), d.evidence(), true);
     }
 
-    private void record(LogLevel level, String event, TunedPool p, String action, int from, int to, TunerMode m,
-                        String reason, String evidence, boolean changed) {
-        String line = log.at(level, event).kv("pool", p.name).kv("action", action).kv("old_core", from)
-                .kv("new_core", to).kv("mode", m.key()).kv("reason", reason).pairs(evidence).emitAndReturn();
-        audit(line);
-        if (changed) {
-            view.notifyChange(line);
-        }
+    private void record(LogLevel level, String event, TunedPool p, String action, int fromCore, int toCore,
+                        int fromMax, int toMax, TunerMode m, String reason, String evidence, boolean changed) {
+        String line = log.at(level, event).kv("pool", p.name).kv("action", action).kv("old_core", fromCore)
+                .kv("new_core", toCore).kv("old_max", fromMax).kv("new_max", toMax).kv("mode", m.key())
+                .kv("reason", reason).pairs(evidence).emitAndReturn();
+        audit(line, changed);
     }
 
-    private void audit(String line) {
+    /** Keeps {@code line} in the audit trail and, for a change, sends it as a JMX notification. */
+    private void audit(String line, boolean notify) {
         audit.addLast(line);
         while (audit.size() > settings.auditSize()) {
             audit.removeFirst();
         }
         auditSnapshot = List.copyOf(audit);
-    }
-
-    private void saturation(TunedPool p, PoolSample s, PoolDecision d) {
-        boolean saturated = s.rejected() > 0 || (s.queued() > 0 && s.queueWaitP99Nanos() > 0
-                && p.rule.baselineWaitNanos() >= 0 && s.queueWaitP99Nanos() > thresholdOf(p));
-        p.saturatedStreak = saturated ? p.saturatedStreak + 1 : 0;
-        p.calmStreak = saturated ? 0 : p.calmStreak + 1;
-        if (!p.saturationFiring && p.saturatedStreak >= SATURATION_INTERVALS) {
-            p.saturationFiring = true;
-            log.warn("alert").kv("state", "firing").kv("alert", "pool_saturated").kv("pool", p.name)
-                    .kv("queued", s.queued()).kv("rejected", s.rejected())
-                    .kv("queue_wait_p99_ms", s.queueWaitP99Nanos() / 1e6).kv("intervals", SATURATION_INTERVALS)
-                    .emit();
-        } else if (p.saturationFiring && p.calmStreak >= SATURATION_INTERVALS) {
-            p.saturationFiring = false;
-            log.info("alert").kv("state", "resolved").kv("alert", "pool_saturated").kv("pool", p.name)
-                    .kv("queued", s.queued()).kv("queue_wait_p99_ms", s.queueWaitP99Nanos() / 1e6)
-                    .kv("intervals", SATURATION_INTERVALS).emit();
+        if (notify) {
+            view.notifyChange(line);
         }
-    }
-
-    private static long thresholdOf(TunedPool p) {
-        long target = p.rule.bounds().targetWaitNanos();
-        if (target > 0) {
-            return target;
-        }
-        double base = p.rule.baselineWaitNanos();
-        return (long) Math.max(1_000_000, Double.isNaN(base) ? 0 : 3 * base);
-    }
-
-    private double blockedShare(TunedPool p, double busyNanos) {
-        int n = p.probe.workerIds(workerIds);
-        double cpuDelta = 0;
-        Map<Long, Long> seen = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            long tid = workerIds[i];
-            long cpu = threadMx.isThreadCpuTimeSupported() ? threadMx.getThreadCpuTime(tid) : -1;
-            if (cpu < 0) {
-                p.probe.forgetWorker(tid); // ended
-                continue;
-            }
-            Long before = p.cpuByThread.get(tid);
-            if (before != null) {
-                cpuDelta += cpu - before;
-            }
-            seen.put(tid, cpu);
-        }
-        p.cpuByThread = seen;
-        if (busyNanos <= 0 || !threadMx.isThreadCpuTimeSupported()) {
-            return Double.NaN;
-        }
-        return Math.max(0, Math.min(1, 1 - cpuDelta / busyNanos));
-    }
-
-    private ProcessSample processSample() {
-        SignalSnapshot s = signals.get();
-        double cores = s != null && s.seen(Signal.CORES_AVAILABLE) ? s.gauge(Signal.CORES_AVAILABLE)
-                : Runtime.getRuntime().availableProcessors();
-        double used = Double.NaN;
-        if (s != null && s.seen(Signal.PROCESS_CPU_CORES)) {
-            used = s.gauge(Signal.PROCESS_CPU_CORES);
-        } else if (s != null && s.seen(Signal.JVM_CPU_LOAD)) {
-            used = s.gauge(Signal.JVM_CPU_LOAD) * Runtime.getRuntime().availableProcessors();
-        } else {
-            used = processCpuCores();
-        }
-        double gc = s != null && s.seconds() > 0 ? s.sum(Signal.GC_PAUSE) / 1e9 / s.seconds() : Double.NaN;
-        return new ProcessSample(used, cores, gc);
-    }
-
-    private long lastCpuNanos = -1;
-    private long lastCpuWallNanos;
-
-    /** Fallback without signals: the JVM's own process CPU time, as cores used since the last interval. */
-    private double processCpuCores() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (!(os instanceof com.sun.management.OperatingSystemMXBean sun)) {
-            return Double.NaN;
-        }
-        long cpu = sun.getProcessCpuTime();
-        long wall = System.nanoTime();
-        double cores = lastCpuNanos < 0 || wall == lastCpuWallNanos ? Double.NaN
-                : (cpu - lastCpuNanos) / (double) (wall - lastCpuWallNanos);
-        lastCpuNanos = cpu;
-        lastCpuWallNanos = wall;
-        return cores;
     }
 
     private TunerMode modeOf(TunedPool p) {
@@ -421,10 +331,8 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
             }
             TunerMode old = mode;
             mode = m;
-            String line = log.info("tuner_mode").kv("old", old.key()).kv("new", m.key()).kv("by", "jmx")
-                    .emitAndReturn();
-            audit(line);
-            view.notifyChange(line);
+            audit(log.info("tuner_mode").kv("old", old.key()).kv("new", m.key()).kv("by", "jmx").emitAndReturn(),
+                    true);
             return "mode " + m.key();
         }
         if (c.op().equals("revert-all")) {
@@ -436,12 +344,7 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
             }
             return "reverted " + n + " pool(s)";
         }
-        TunedPool p = null;
-        for (TunedPool candidate : pools) {
-            if (c.pool().equals(candidate.name)) {
-                p = candidate;
-            }
-        }
+        TunedPool p = named(c.pool());
         if (p == null) {
             return "refused: no pool named '" + c.pool() + "'; pools: " + poolNames;
         }
@@ -453,27 +356,22 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
             case "enable":
             case "disable":
                 p.enabled = c.op().equals("enable");
-                String line = log.info("pool_tuning").kv("pool", p.name).kv("enabled", p.enabled).kv("by", "jmx")
-                        .emitAndReturn();
-                audit(line);
-                view.notifyChange(line);
+                if (p.rule != null) {
+                    p.rule.interrupted();
+                }
+                audit(log.info("pool_tuning").kv("pool", p.name).kv("enabled", p.enabled).kv("by", "jmx")
+                        .emitAndReturn(), true);
                 p.view.decision(p.view.getLastDecision(), p.view.getLastReason(), modeOf(p).key(), p.enabled,
                         p.pinned);
                 return "tuning of " + p.name + (p.enabled ? " on" : " off");
             case "pin":
-                if (c.size() < 1) {
-                    return "refused: a pinned size must be at least 1";
-                }
-                int from = pool.getCorePoolSize();
-                if (PoolResizeActuator.resize(pool, c.size(), p.originalMax) == PoolResizeActuator.Outcome.FAILED) {
-                    return "failed: the pool refused size " + c.size();
-                }
-                p.pinned = c.size();
-                record(LogLevel.INFO, "pool_resize", p, "pin", from, c.size(), modeOf(p), "pinned over JMX",
-                        "", true);
-                return p.name + " pinned at " + c.size();
+                return pin(p, pool, c.size());
             case "unpin":
                 p.pinned = 0;
+                if (p.rule != null) {
+                    p.rule.interrupted();
+                }
+                p.view.decision(p.view.getLastDecision(), p.view.getLastReason(), modeOf(p).key(), p.enabled, 0);
                 return p.name + " unpinned";
             case "revert":
                 return revert(p) ? p.name + " back to " + p.originalCore + "/" + p.originalMax
@@ -483,49 +381,53 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         }
     }
 
+    private TunedPool named(String name) {
+        for (TunedPool candidate : pools) {
+            if (name.equals(candidate.name)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private String pin(TunedPool p, ThreadPoolExecutor pool, int size) {
+        if (size < 1) {
+            return "refused: a pinned size must be at least 1";
+        }
+        if (p.rule == null) {
+            return "refused: " + p.name + " is not tuned (" + p.notTunedBecause + ")";
+        }
+        int fromCore = pool.getCorePoolSize();
+        int fromMax = pool.getMaximumPoolSize();
+        if (PoolResizeActuator.resize(pool, size, p.originalMax) == PoolResizeActuator.Outcome.FAILED) {
+            return "failed: the pool refused size " + size;
+        }
+        p.pinned = size;
+        if (p.rule != null) {
+            p.rule.interrupted();
+        }
+        record(LogLevel.INFO, "pool_resize", p, "pin", fromCore, size, fromMax, pool.getMaximumPoolSize(),
+                modeOf(p), "pinned over JMX", "", true);
+        p.view.decision("pinned at " + size, "pinned over JMX", modeOf(p).key(), p.enabled, size);
+        return p.name + " pinned at " + size;
+    }
+
     private boolean revert(TunedPool p) {
         ThreadPoolExecutor pool = p.probe.pool();
         if (pool == null) {
             return false;
         }
-        int from = pool.getCorePoolSize();
+        int fromCore = pool.getCorePoolSize();
+        int fromMax = pool.getMaximumPoolSize();
         p.pinned = 0;
+        if (p.rule != null) {
+            p.rule.interrupted();
+        }
         if (PoolResizeActuator.resize(pool, p.originalCore, p.originalMax) != PoolResizeActuator.Outcome.APPLIED) {
             return false;
         }
-        record(LogLevel.INFO, "pool_resize", p, "revert", from, p.originalCore, modeOf(p),
-                "reverted over JMX to the application's own sizes", "", true);
+        record(LogLevel.INFO, "pool_resize", p, "revert", fromCore, p.originalCore, fromMax, p.originalMax,
+                modeOf(p), "reverted over JMX to the application's own sizes", "", true);
         return true;
-    }
-
-    /** One pool under the tuner: its probe, rule, original sizes and control state. Agent thread only. */
-    private static final class TunedPool {
-        final PoolProbe probe;
-        final int originalCore;
-        final int originalMax;
-        final boolean queueUnbounded;
-        final String poolClass;
-        String name;
-        PoolTuningSettings.PoolSettings settings;
-        PoolSizeRule rule;
-        ThreadPoolView view;
-        ObjectName objectName;
-        boolean enabled = true;
-        int pinned;
-        long lastCompleted;
-        long lastSubmitted;
-        long lastRejected;
-        Map<Long, Long> cpuByThread = new HashMap<>();
-        int saturatedStreak;
-        int calmStreak;
-        boolean saturationFiring;
-
-        TunedPool(PoolProbe probe, int originalCore, int originalMax, boolean queueUnbounded, String poolClass) {
-            this.probe = probe;
-            this.originalCore = originalCore;
-            this.originalMax = originalMax;
-            this.queueUnbounded = queueUnbounded;
-            this.poolClass = poolClass;
-        }
     }
 }

@@ -33,11 +33,11 @@ class PoolSizeRuleTest {
 
     @Test
     void growsABlockedPoolStraightToWhatLittlesLawNeeds() {
-        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(2));
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 64, 2, 3, 0));
         PoolDecision d = rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
         assertEquals(Action.GROW, d.action());
-        // 240/s x 20 ms = 4.8 busy threads; at 75% utilization 6.4 -> 7.
-        assertEquals(7, d.toSize());
+        // (240/s + the 300 queued cleared within 1 s) x 20 ms = 10.8 busy threads; at 75% utilization 14.4 -> 15.
+        assertEquals(15, d.toSize());
         assertTrue(d.reason().contains("Little's law"), d.reason());
         assertTrue(d.evidence().contains("queue_wait_p99_ms=800.0") && d.evidence().contains("blocked=0.95")
                 && d.evidence().contains("cpu=0.20"), d.evidence());
@@ -171,5 +171,147 @@ class PoolSizeRuleTest {
 
         PoolSizeRule lenient = warmedRule(new PoolBounds(2, 16, 8, 0, 1, 50_000_000));
         assertEquals(Action.HOLD, lenient.decide(slightQueue, IDLE_CPU, false).action());
+    }
+
+    @Test
+    void holdsWhenLittlesLawSaysThePoolIsBigEnough() {
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(4));
+        // 100/s of 20 ms tasks need 2.7 threads at 75%: four is enough, the waits are a burst.
+        PoolSample burst = new PoolSample(4, 4, 4, 2, false, 100, 100, 0, 300_000_000, 20e6, 0.5, 0.95, Double.NaN);
+        PoolDecision d = rule.decide(burst, IDLE_CPU, false);
+        assertEquals(Action.HOLD, d.action());
+        assertTrue(d.reason().contains("bursts"), d.reason());
+    }
+
+    @Test
+    void neverGrowsPastWhatTheCoresCanKeepBusy() {
+        // 60% off CPU: 2 cores keep at most 2 / 0.4 = 5 such threads busy, whatever Little's law asks.
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 64, 0, 1, 0));
+        assertEquals(5, rule.decide(overloaded(2, 0.6), IDLE_CPU, false).toSize());
+
+        PoolSizeRule full = warmedRule(new PoolBounds(5, 64, 64, 0, 1, 0));
+        PoolDecision d = full.decide(overloaded(5, 0.6), IDLE_CPU, false);
+        assertEquals(Action.HOLD, d.action());
+        assertTrue(d.reason().contains("cores busy"), d.reason());
+    }
+
+    @Test
+    void onABusyMachineOffCpuTimeMustBeHighToCountAsBlocking() {
+        // 60% off CPU while other processes keep the machine busy: that may be waiting for a CPU, so the work is
+        // taken as CPU-bound, and the pool already has a thread per core.
+        ProcessSample busyMachine = new ProcessSample(0.4, 2, 0.97, 0, Double.NaN);
+        PoolDecision d = warmedRule(PoolBounds.defaultsFor(2)).decide(overloaded(2, 0.6), busyMachine, false);
+        assertEquals(Action.HOLD, d.action());
+        assertTrue(d.reason().contains("CPU-bound"), d.reason());
+        // 95% off CPU is blocking whatever the machine does.
+        assertEquals(Action.GROW, warmedRule(PoolBounds.defaultsFor(2)).decide(overloaded(2, 0.95), busyMachine,
+                false).action());
+    }
+
+    @Test
+    void holdsWhileGcIsHeavyOrThreadsQueueOnLocks() {
+        PoolDecision gc = warmedRule(PoolBounds.defaultsFor(2)).decide(overloaded(2, 0.95),
+                new ProcessSample(0.4, 2, Double.NaN, 0.3, Double.NaN), false);
+        assertEquals(Action.HOLD, gc.action());
+        assertTrue(gc.reason().contains("GC takes 30%"), gc.reason());
+        assertTrue(gc.evidence().contains("gc=0.30"), gc.evidence());
+
+        // The pool has 2 x 1.0 x 0.95 = 1.9 threads blocked; 1.5 threads wait on contended monitors.
+        PoolDecision locks = warmedRule(PoolBounds.defaultsFor(2)).decide(overloaded(2, 0.95),
+                new ProcessSample(0.4, 2, Double.NaN, 0, 1.5), false);
+        assertEquals(Action.HOLD, locks.action());
+        assertTrue(locks.reason().contains("contended locks"), locks.reason());
+    }
+
+    @Test
+    void aGrowThatHelpedButWasNotEnoughIsJudgedAtOnce() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 2, 2, 1, 0));
+        assertEquals(4, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
+        // Twice the throughput, still a queue: no need to wait out the whole verification.
+        PoolSample better = new PoolSample(4, 4, 4, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
+        PoolDecision cooldown = rule.decide(better, IDLE_CPU, false);
+        assertEquals(Action.HOLD, cooldown.action());
+        assertTrue(cooldown.reason().contains("cooldown"), cooldown.reason());
+        PoolDecision again = rule.decide(better, IDLE_CPU, false);
+        assertEquals(Action.GROW, again.action(), again.reason());
+        assertEquals(6, again.toSize());
+    }
+
+    @Test
+    void revertsAShrinkThatMadeTasksWait() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 0, 1, 0));
+        PoolSample idle = new PoolSample(8, 8, 8, 0, false, 20, 20, 0, 1_000_000, 20e6, 0.05, 0.9, Double.NaN);
+        PoolDecision shrink = null;
+        for (int i = 0; i < PoolSizeRule.SHRINK_AFTER; i++) {
+            shrink = rule.decide(idle, IDLE_CPU, false);
+        }
+        assertEquals(Action.SHRINK, shrink.action());
+        assertEquals(5, shrink.toSize());
+        PoolSample waiting = new PoolSample(5, 5, 5, 40, false, 20, 20, 0, 90_000_000, 20e6, 0.9, 0.9, Double.NaN);
+        rule.decide(waiting, IDLE_CPU, false);
+        rule.decide(waiting, IDLE_CPU, false);
+        PoolDecision revert = rule.decide(waiting, IDLE_CPU, false);
+        assertEquals(Action.REVERT, revert.action());
+        assertEquals(8, revert.toSize());
+        assertTrue(revert.reason().contains("the shrink to 5 made it worse"), revert.reason());
+    }
+
+    @Test
+    void aServiceLevelP99ThatRoseRevertsAGrowth() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 0, 1, 0));
+        PoolSample before = new PoolSample(2, 2, 2, 300, false, 240, 100, 0, 800_000_000, 20e6, 1, 0.95, 50e6);
+        assertEquals(Action.GROW, rule.decide(before, IDLE_CPU, false).action());
+        // Queue wait and throughput fine, but the service-level method got slower (e.g. a downstream suffers).
+        PoolSample after = new PoolSample(10, 10, 10, 0, false, 240, 240, 0, 5_000_000, 20e6, 0.6, 0.95, 90e6);
+        rule.decide(after, IDLE_CPU, false);
+        rule.decide(after, IDLE_CPU, false);
+        PoolDecision d = rule.decide(after, IDLE_CPU, false);
+        assertEquals(Action.REVERT, d.action());
+        assertTrue(d.reason().contains("service-level p99 rose"), d.reason());
+    }
+
+    @Test
+    void theBaselineFollowsALowerWaitAtOnceAndAHigherOneSlowly() {
+        PoolSizeRule rule = new PoolSizeRule(PoolBounds.defaultsFor(2));
+        rule.decide(calmWithWait(40_000_000), IDLE_CPU, false); // a cold first interval
+        rule.decide(calmWithWait(2_000_000), IDLE_CPU, false);
+        assertEquals(21_000_000, rule.baselineWaitNanos(), 1);
+        rule.decide(calmWithWait(2_000_000), IDLE_CPU, false);
+        assertEquals(11_500_000, rule.baselineWaitNanos(), 1);
+        rule.decide(calmWithWait(12_000_000), IDLE_CPU, false);
+        assertEquals(11_550_000, rule.baselineWaitNanos(), 1);
+    }
+
+    private static PoolSample calmWithWait(long waitNanos) {
+        return new PoolSample(2, 2, 2, 0, false, 100, 100, 0, waitNanos, 20e6, 0.5, 0.9, Double.NaN);
+    }
+
+    @Test
+    void anInterruptionDropsTheVerificationAndRestartsTheCooldown() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 2, 1, 0));
+        assertEquals(Action.GROW, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).action());
+        rule.interrupted(); // e.g. reverted over JMX
+        PoolDecision d = rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
+        assertEquals(Action.HOLD, d.action());
+        assertTrue(d.reason().contains("cooldown"), d.reason());
+        assertEquals(Action.GROW, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).action());
+    }
+
+    @Test
+    void neverShrinksBelowTheMinimumNorMoreThanTheLargestStep() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(4, 64, 3, 0, 1, 0));
+        PoolSample idle = new PoolSample(40, 40, 40, 0, false, 1, 1, 0, 100_000, 20e6, 0.01, 0.9, Double.NaN);
+        PoolDecision d = null;
+        for (int i = 0; i < PoolSizeRule.SHRINK_AFTER; i++) {
+            d = rule.decide(idle, IDLE_CPU, false);
+        }
+        assertEquals(Action.SHRINK, d.action());
+        assertEquals(37, d.toSize(), "halfway would be 22; the largest step is 3");
+
+        PoolSizeRule atMin = warmedRule(new PoolBounds(4, 64, 8, 0, 1, 0));
+        PoolSample idleAtMin = new PoolSample(4, 4, 4, 0, false, 1, 1, 0, 100_000, 20e6, 0.01, 0.9, Double.NaN);
+        for (int i = 0; i < 3 * PoolSizeRule.SHRINK_AFTER; i++) {
+            assertFalse(atMin.decide(idleAtMin, IDLE_CPU, false).changes(), "interval " + i);
+        }
     }
 }

@@ -1,0 +1,37 @@
+package dev.attune.tuner.loop;
+
+import dev.attune.tuner.decide.PoolSample;
+import dev.attune.tuner.report.log.AgentLog;
+
+/**
+ * The saturation alert of one pool: fires when tasks have waited (rejections, or queue wait p99 above the pool's
+ * threshold) for {@link #INTERVALS} intervals in a row, resolves after as many calm ones; one log line each way,
+ * nothing in between. Agent thread only.
+ */
+final class SaturationAlert {
+
+    static final int INTERVALS = 2;
+
+    private int saturatedStreak;
+    private int calmStreak;
+    private boolean firing;
+
+    /** Takes one interval's sample; writes a firing or resolved line when the state changes. */
+    void observe(String pool, PoolSample s, long thresholdNanos, AgentLog log) {
+        boolean saturated = s.rejected() > 0 || (s.queued() > 0 && s.queueWaitP99Nanos() > thresholdNanos);
+        saturatedStreak = saturated ? saturatedStreak + 1 : 0;
+        calmStreak = saturated ? 0 : calmStreak + 1;
+        if (!firing && saturatedStreak >= INTERVALS) {
+            firing = true;
+            log.warn("alert").kv("state", "firing").kv("alert", "pool_saturated").kv("pool", pool)
+                    .kv("queued", s.queued()).kv("rejected", s.rejected())
+                    .kv("queue_wait_p99_ms", s.queueWaitP99Nanos() / 1e6)
+                    .kv("threshold_ms", thresholdNanos / 1e6).kv("intervals", INTERVALS).emit();
+        } else if (firing && calmStreak >= INTERVALS) {
+            firing = false;
+            log.info("alert").kv("state", "resolved").kv("alert", "pool_saturated").kv("pool", pool)
+                    .kv("queued", s.queued()).kv("queue_wait_p99_ms", s.queueWaitP99Nanos() / 1e6)
+                    .kv("threshold_ms", thresholdNanos / 1e6).kv("intervals", INTERVALS).emit();
+        }
+    }
+}
