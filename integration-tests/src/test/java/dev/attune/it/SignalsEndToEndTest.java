@@ -99,8 +99,9 @@ class SignalsEndToEndTest {
                 .property("attune.methods", work + "#pause")
                 .property("attune.interval", "300ms")
                 .property("attune.jfr.dir", dir.toString())
-                .property("attune.alert.slow-pause", work + "#pause p99 > 5ms for 2 intervals")
-                .fixture(ProbeApp.class).args("--calls", "10", "--slow-ms", "4000").run(60);
+                // Ten intervals: the recording has started (just after premain) by the time the alert fires.
+                .property("attune.alert.slow-pause", work + "#pause p99 > 5ms for 10 intervals")
+                .fixture(ProbeApp.class).args("--calls", "10", "--slow-ms", "5000").run(60);
         assertEquals(0, result.exitCode, result.toString());
         List<String> firing = result.agentEvents("alert").stream().filter(l -> l.contains("state=firing")).toList();
         assertEquals(1, firing.size(), result.toString());
@@ -123,11 +124,11 @@ class SignalsEndToEndTest {
     @Test
     void breakerOpensUnderHeapStressAndClosesAfterRelief() throws Exception {
         ForkedJvm.Result result = ForkedJvm.java().agent(null)
-                .jvmArg("-Xmx96m")
+                .jvmArg("-Xmx256m")
                 .property("attune.interval", "300ms")
-                .property("attune.breaker.heap-after-gc", "0.70")
+                .property("attune.breaker.heap-after-gc", "0.45")
                 .property("attune.jfr.dir", Files.createTempDirectory("attune-jfr").toString())
-                .fixture(SignalsApp.class).args("--heap-stress-ms", "5000").run(90);
+                .fixture(SignalsApp.class).args("--busy-ms", "1500", "--heap-stress-ms", "5000").run(90);
         assertEquals(0, result.exitCode, result.toString());
         List<String> breaker = result.agentEvents("breaker");
         assertEquals(2, breaker.size(), result.toString());
@@ -138,7 +139,8 @@ class SignalsEndToEndTest {
 
     @Test
     void degradePathsLeaveTheApplicationAsItIs() throws Exception {
-        String[] args = {"--alloc-ms", "300", "--busy-ms", "300"};
+        // Long enough for the sources to start (they start just after premain, off the application's threads).
+        String[] args = {"--alloc-ms", "1500", "--busy-ms", "1500"};
         ForkedJvm.Result plain = ForkedJvm.java().fixture(SignalsApp.class).args(args).run(60);
         assertEquals(0, plain.exitCode, plain.toString());
 

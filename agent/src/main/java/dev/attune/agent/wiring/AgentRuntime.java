@@ -46,9 +46,8 @@ final class AgentRuntime {
     // a millisecond, and an idle agent thread wakes only a thousand times a second.
     private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    // The circuit breaker (issue 3) is not wired yet: until it is, the tuner is never paused. The lead replaces this
-    // with the breaker's open state, passed to startPoolTuning.
-    private static final BooleanSupplier NEVER_PAUSED = () -> false;
+    /** Most distinct frames named by execution samples (the hot methods); beyond it samples are not named. */
+    static final int MAX_FRAMES = 4096;
 
     private AgentRuntime() {
     }
@@ -69,11 +68,14 @@ final class AgentRuntime {
         AgentView view = new AgentView(version(), settings.configSource(), settings.problems(), settings.methods(),
                 settings.intervalNanos() / 1e9, (long) stripes.stripeCount() * stripes.stripeCapacity(),
                 () -> loopRef[0] == null ? 0 : loopRef[0].eventsRecorded(), stripes::dropped, ids::count, transforms::transformedCount, transforms::errorCount);
+        MethodIds frames = new MethodIds(MAX_FRAMES);
         AgentLoop loop = new AgentLoop(
                 new LoopSettings(settings.intervalNanos(), settings.summary(), settings.jmxEnabled(),
                         settings.jmxDelayNanos()),
-                stripes, ids, transforms, alerts, log, view, new SystemNanoClock());
+                stripes, ids, frames, transforms, alerts, log, view, new SystemNanoClock());
         loopRef[0] = loop;
+        // Signals first: the breaker decides in each interval before the tuner reads it.
+        SignalsWiring.Started signals = SignalsWiring.start(settings.signals(), loop, stripes, frames, log);
         AgentRunner runner = new AgentRunner(
                 new DrainCadenceIdleStrategy(DRAIN_PERIOD_NANOS, AgentLoop.DRAIN_LIMIT),
                 error -> log.error("agent_loop_error").kv("error", error.toString()).emit(),
@@ -83,7 +85,10 @@ final class AgentRuntime {
             thread.setDaemon(true);
             return thread;
         });
-        Thread hook = new Thread(runner::close, "attune-shutdown");
+        Thread hook = new Thread(() -> {
+            signals.sources().close();
+            runner.close();
+        }, "attune-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         if (selection.isEmpty()) {
@@ -92,7 +97,7 @@ final class AgentRuntime {
             TimingInstaller.install(instrumentation, selection, ids, transforms);
         }
         boolean tuning = settings.tuner() != null
-                && startPoolTuning(instrumentation, settings, stripes, transforms, loop, NEVER_PAUSED, log);
+                && startPoolTuning(instrumentation, settings, stripes, transforms, loop, signals.paused(), log);
         log.info("agent_started")
                 .kv("version", view.getVersion())
                 .kv("attached", attached)
@@ -102,6 +107,8 @@ final class AgentRuntime {
                 .kv("stripes", stripes.stripeCount())
                 .kv("jmx", settings.jmxEnabled())
                 .kv("alerts", alerts.size())
+                .kv("jfr", settings.signals().jfr())
+                .kv("os_counters", settings.signals().os())
                 .kv("tuner", tuning ? settings.tuner().mode().key() : "off")
                 .kv("config", settings.configSource())
                 .emit();

@@ -60,7 +60,7 @@ public final class AgentStarter {
         }
         Settings settings = new Settings(config.methods(), config.intervalNanos(), config.bufferBytes(),
                 config.logSummary(), config.jmxEnabled(), config.jmxDelayNanos(), config.alerts(), config.source(),
-                problems, PoolTuningConfig.from(config));
+                problems, PoolTuningConfig.from(config), SignalsWiring.Options.from(config));
         return AgentRuntime.start(instrumentation, settings, log, attached);
     }
 }

@@ -17,8 +17,9 @@ import java.util.Map;
  * @param configSource where the configuration came from, for display
  * @param problems configuration problems, one line each, for display
  * @param tuner the thread-pool tuner's settings, or null when pools are not instrumented
+ * @param signals the process signals' settings (JFR, OS counters, breaker, right-sizing, snapshots)
  */
 record Settings(List<String> methods, long intervalNanos, long bufferBytes, boolean summary, boolean jmxEnabled,
                 long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems,
-                PoolTuningSettings tuner) {
+                PoolTuningSettings tuner, SignalsWiring.Options signals) {
 }

@@ -90,7 +90,8 @@ final class SignalsWiring {
                 : new JfrSnapshotFiles(options.snapshotDir(), options.maxFiles(), options.maxBytes(), jfr::dump, log);
         SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log, snapshots,
                 System.nanoTime());
-        SignalSourcesTask sources = new SignalSourcesTask(jfr, os, loop::applicationUp, signals.paused());
+        SignalSourcesTask sources = new SignalSourcesTask(jfr, os, loop::applicationUp, signals.paused(),
+                problems);
         loop.addSampler(sources::sampleBeforeRoll);
         loop.addIntervalTask(signals);
         loop.addIntervalTask(sources);

@@ -2,6 +2,7 @@ package dev.attune.tuner.loop;
 
 import dev.attune.instrumentation.signals.JfrSignalStream;
 import dev.attune.instrumentation.signals.OsSignalSampler;
+import dev.attune.instrumentation.signals.SignalProblems;
 import dev.attune.tuner.report.jmx.JmxConsole;
 import java.util.function.BooleanSupplier;
 
@@ -25,6 +26,7 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
     private final OsSignalSampler os;
     private final BooleanSupplier applicationUp;
     private final BooleanSupplier paused;
+    private final SignalProblems problems;
     private volatile boolean ready;
     private boolean startRequested;
     private boolean samplingPaused;
@@ -36,13 +38,15 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
      * @param os            the OS sampler, or null when OS signals are off
      * @param applicationUp true once premain has returned
      * @param paused        true while the circuit breaker is open
+     * @param problems      where a source that could not start is reported
      */
     public SignalSourcesTask(JfrSignalStream jfr, OsSignalSampler os, BooleanSupplier applicationUp,
-                             BooleanSupplier paused) {
+                             BooleanSupplier paused, SignalProblems problems) {
         this.jfr = jfr;
         this.os = os;
         this.applicationUp = applicationUp;
         this.paused = paused;
+        this.problems = problems;
     }
 
     @Override
@@ -58,11 +62,21 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
     }
 
     private void startSources() {
-        if (jfr != null) {
-            jfr.start();
+        // Anything at all (an OutOfMemoryError in a JVM already short of heap) becomes one line, never a stack
+        // trace on the application's standard error.
+        try {
+            if (jfr != null) {
+                jfr.start();
+            }
+        } catch (Throwable t) {
+            problems.skipped("jfr", "JFR signals", t.toString());
         }
-        if (os != null) {
-            os.sample(); // the first sample starts OSHI and sets the baselines of the deltas
+        try {
+            if (os != null) {
+                os.sample(); // the first sample starts OSHI and sets the baselines of the deltas
+            }
+        } catch (Throwable t) {
+            problems.skipped("os", "OS signals", t.toString());
         }
         ready = true;
     }
