@@ -75,7 +75,7 @@ final class AgentRuntime {
                 stripes, ids, frames, transforms, alerts, log, view, new SystemNanoClock());
         loopRef[0] = loop;
         // Signals first: the breaker decides in each interval before the tuner reads it.
-        SignalsWiring.Started signals = SignalsWiring.start(settings.signals(), loop, stripes, frames, log);
+        BooleanSupplier paused = SignalsWiring.start(settings.signals(), loop, stripes, frames, log);
         AgentRunner runner = new AgentRunner(
                 new DrainCadenceIdleStrategy(DRAIN_PERIOD_NANOS, AgentLoop.DRAIN_LIMIT),
                 error -> log.error("agent_loop_error").kv("error", error.toString()).emit(),
@@ -85,10 +85,9 @@ final class AgentRuntime {
             thread.setDaemon(true);
             return thread;
         });
-        Thread hook = new Thread(() -> {
-            signals.sources().close();
-            runner.close();
-        }, "attune-shutdown");
+        // The JFR stream is not closed here: JFR's own shutdown hook ends its recordings, and a close that waited
+        // for a JFR start still under way could hold up the application's exit.
+        Thread hook = new Thread(runner::close, "attune-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         if (selection.isEmpty()) {
@@ -97,7 +96,7 @@ final class AgentRuntime {
             TimingInstaller.install(instrumentation, selection, ids, transforms);
         }
         boolean tuning = settings.tuner() != null
-                && startPoolTuning(instrumentation, settings, stripes, transforms, loop, signals.paused(), log);
+                && startPoolTuning(instrumentation, settings, stripes, transforms, loop, paused, log);
         log.info("agent_started")
                 .kv("version", view.getVersion())
                 .kv("attached", attached)

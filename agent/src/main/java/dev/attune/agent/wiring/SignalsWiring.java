@@ -77,9 +77,9 @@ final class SignalsWiring {
 
     /**
      * Puts the signal tasks on the loop (nothing starts before premain has returned); returns the breaker's
-     * open state, for the tuner, and the task that stops the JFR stream at shutdown.
+     * open state, for the tuner.
      */
-    static Started start(Options options, AgentLoop loop, ManyToOneRingBufferStripes stripes, MethodIds frames,
+    static BooleanSupplier start(Options options, AgentLoop loop, ManyToOneRingBufferStripes stripes, MethodIds frames,
                          AgentLog log) {
         SignalProblems problems = (source, what, reason) -> log.warn("signal_skipped").kv("source", source)
                 .kv("what", what).kv("reason", reason).kv("effect", "the other signals and the agent go on").emit();
@@ -100,15 +100,6 @@ final class SignalsWiring {
         if (snapshots != null) {
             loop.snapshotsOnAlert(snapshots::snapshot);
         }
-        return new Started(signals.paused(), sources);
-    }
-
-    /**
-     * What the rest of the wiring needs of the signals.
-     *
-     * @param paused  true while the circuit breaker is open
-     * @param sources the sources, closed at shutdown
-     */
-    record Started(BooleanSupplier paused, SignalSourcesTask sources) {
+        return signals.paused();
     }
 }

@@ -102,11 +102,4 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
     public boolean ready() {
         return ready;
     }
-
-    /** Stops the JFR stream (shutdown). Any thread. */
-    public void close() {
-        if (jfr != null) {
-            jfr.close();
-        }
-    }
 }
