@@ -113,12 +113,13 @@ class SignalsEndToEndTest {
         assertTrue(Files.size(file) > 0, file.toString());
 
         Path jfrTool = Path.of(System.getProperty("java.home"), "bin", "jfr");
-        Process print = new ProcessBuilder(jfrTool.toString(), "summary", file.toString())
+        Process print = new ProcessBuilder(jfrTool.toString(), "print", "--events", "CPULoad,ExecutionSample",
+                file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(print.getInputStream().readAllBytes());
         assertTrue(print.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, print.exitValue(), out);
-        assertTrue(out.contains("jdk.CPULoad") && out.contains("jdk.ExecutionSample"), out);
+        assertTrue(out.contains("jdk.CPULoad {") && out.contains("jdk.ExecutionSample {"), out);
     }
 
     @Test

@@ -51,6 +51,7 @@ class JfrSignalStreamTest {
         MethodIds frames = new MethodIds(4096);
         List<String> problems = new CopyOnWriteArrayList<>();
         SignalTally tally = new SignalTally();
+        spinning = true;
         Thread spinner = new Thread(JfrSignalStreamTest::spin, "spinner");
         spinner.setDaemon(true);
         Thread jfrThread;
@@ -100,6 +101,50 @@ class JfrSignalStreamTest {
         jfrThread.join(TimeUnit.SECONDS.toMillis(30));
         assertFalse(jfrThread.isAlive(), "close() ends attune-jfr");
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void pausedSamplingStopsExecutionSamplesWhileCpuKeepsFlowingAndResumes() throws Exception {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 20, 2);
+        MethodIds frames = new MethodIds(4096);
+        spinning = true;
+        Thread spinner = new Thread(JfrSignalStreamTest::spin, "spinner");
+        spinner.setDaemon(true);
+        try (JfrSignalStream jfr = new JfrSignalStream(JfrSettings.defaults(), stripes, frames,
+                (source, what, reason) -> { })) {
+            assertTrue(jfr.start());
+            spinner.start();
+            assertTrue(samplesWithin(stripes, frames, 30) > 0, "samples before the pause");
+
+            jfr.sampling(false);
+            new SignalTally().drainAll(stripes);
+            Thread.sleep(1500); // events already in JFR's buffers when the pause applied are flushed meanwhile
+            new SignalTally().drainAll(stripes);
+            SignalTally paused = new SignalTally();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < end) {
+                Thread.sleep(200);
+                paused.drainAll(stripes);
+            }
+            assertEquals(0, hotFrameSamples(frames, paused), "no execution samples while paused");
+            assertTrue(paused.seen(Signal.JVM_CPU_LOAD), "CPU load keeps flowing while sampling is paused");
+
+            jfr.sampling(true);
+            assertTrue(samplesWithin(stripes, frames, 30) > 0, "samples again after resuming");
+        } finally {
+            spinning = false;
+        }
+    }
+
+    private static int samplesWithin(ManyToOneRingBufferStripes stripes, MethodIds frames, int seconds)
+            throws InterruptedException {
+        SignalTally tally = new SignalTally();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (hotFrameSamples(frames, tally) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            tally.drainAll(stripes);
+        }
+        return hotFrameSamples(frames, tally);
     }
 
     @Test
