@@ -226,7 +226,7 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
                 settings);
         AgentLog.Line found = log.info("pool_found").kv("pool", p.name).kv("class", p.poolClass)
                 .kv("core", p.originalCore).kv("max", p.originalMax)
-                .kv("queue", p.queueUnbounded ? "unbounded" : "bounded").kv("mode", modeOf(p).key());
+                .kv("queue", p.queueKind).kv("mode", modeOf(p).key());
         if (p.rule != null) {
             found.kv("tuning_min", p.rule.bounds().min()).kv("tuning_max", p.rule.bounds().max());
         } else {
@@ -248,6 +248,9 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         TunerMode m = modeOf(p);
         PoolDecision d = m == TunerMode.OFF || p.pinned > 0 || p.rule == null || p.failed
                 ? null : p.rule.decide(sample, processSample, paused.getAsBoolean());
+        if (d == null && p.rule != null) {
+            p.rule.observe(sample); // no decision, but the baseline (and so the saturation alert) keeps learning
+        }
         if (d != null && d.changes()) {
             apply(p, pool, d, m);
         }
