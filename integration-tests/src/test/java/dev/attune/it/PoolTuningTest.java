@@ -86,7 +86,7 @@ class PoolTuningTest {
         String table = result.stdout.substring(result.stdout.indexOf("/orders on the I/O pool"));
         String step2 = table.lines().filter(l -> l.startsWith("6s@4x")).findFirst().orElseThrow();
         assertTrue(step2.contains("grow 2>"), step2);
-        assertTrue(result.stdout.contains("agent actions (mode, reason"), result.stdout);
+        assertTrue(result.stdout.contains("agent actions and their reasons"), result.stdout);
     }
 
     @Test
