@@ -255,7 +255,9 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
             apply(p, pool, d, m);
         }
         if (p.rule != null) {
-            p.saturation.observe(p.name, sample, p.rule.waitThresholdNanos(), log);
+            // Until a baseline is learned (or a target set) only rejections count: a cold start is not saturation.
+            boolean known = p.rule.bounds().targetWaitNanos() > 0 || !Double.isNaN(p.rule.baselineWaitNanos());
+            p.saturation.observe(p.name, sample, known ? p.rule.waitThresholdNanos() : Long.MAX_VALUE, log);
         }
         String shown;
         String reason;
