@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent on JDK 25: same figures, and no JVM warning (no sun.misc.Unsafe, no boot-path CDS notice).
+ * The agent on JDK 25: same figures, pools found, and no JVM warning (no sun.misc.Unsafe, no boot-path CDS
+ * notice).
  * The JDK is {@code ATTUNE_JDK25_HOME}, else the first JDK 25 under /usr/lib/jvm; without one, the test
  * is skipped and says so.
  */
@@ -69,11 +70,17 @@ class Jdk25Test {
         ForkedJvm.Result plain = ForkedJvm.java().javaHome(home).jar(ForkedJvm.SAMPLE_JAR).args("check").run(120);
         ForkedJvm.Result with = ForkedJvm.java().javaHome(home).agent(null)
                 .property("attune.methods", "dev.attune.sample.OrderService#place")
+                .property("attune.interval", "200ms") // short enough for the pools to be named during the run
                 .jar(ForkedJvm.SAMPLE_JAR).args("check").run(120);
         assertEquals(0, plain.exitCode, plain.toString());
         assertEquals(plain.exitCode, with.exitCode, with.toString());
         assertEquals(plain.stdout, with.stdout);
         assertTrue(with.stderr.lines().noneMatch(l -> l.contains("WARNING")), with.toString());
         assertTrue(with.agentEvents("agent_stopped").get(0).matches(".* events_recorded=[1-9][0-9]* .*"), with.toString());
+        // java.util.concurrent instrumented on JDK 25 too: the service's pools are found, nothing breaks.
+        assertTrue(with.agentEvents("pool_found").stream().anyMatch(l -> l.contains(" pool=orders-io ")),
+                with.toString());
+        assertTrue(with.stderr.lines().noneMatch(l -> l.contains("Error") && !l.contains("logger=attune")),
+                with.toString());
     }
 }

@@ -232,7 +232,7 @@ final class SteppedMode implements Mode {
                     (a.epochMillis() - stepStartsEpochMillis.get(step)) / 1000.0, a.brief(), a.reason()));
         }
         if (!lines.isEmpty()) {
-            out.println("agent actions (mode, reason; the evidence is on the agent's log line):");
+            out.println("agent actions and their reasons (the evidence is on the agent's log line):");
             lines.forEach(out::println);
         }
         out.println();

@@ -61,7 +61,8 @@ public final class ConfigKeys {
             1, 256, List.of(), "largest change of a pool's core size in one action, in threads");
     /** Cooldown. */
     public static final ConfigKey TUNER_COOLDOWN = new ConfigKey("attune.tuner.cooldown", ConfigKey.Kind.INTEGER, "2",
-            0, 1000, List.of(), "intervals after a change (and its verification) before the next change of that pool");
+            0, 1000, List.of(), "intervals after a change before the next change of that pool (which also waits for"
+            + " the change's verification, 3 intervals); doubled after each revert in a row");
     /** Minimum samples. */
     public static final ConfigKey TUNER_MIN_SAMPLES = new ConfigKey("attune.tuner.min-samples",
             ConfigKey.Kind.INTEGER, "3", 1, 1000, List.of(), "intervals a pool is observed before its first change");

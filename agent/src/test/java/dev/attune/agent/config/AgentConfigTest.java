@@ -212,4 +212,49 @@ class AgentConfigTest {
         assertEquals(List.of("invalid alert name in attune.alert.bad name! (from system-properties); expected letters,"
                 + " digits, - and _; this alert is skipped"), messages(c));
     }
+
+    @Test
+    void tunerKeysHaveSafeDefaults() {
+        AgentConfig c = load(null);
+        assertTrue(c.tunerPools());
+        assertEquals("advise", c.tunerMode());
+        assertEquals(8, c.tunerMaxStep());
+        assertEquals(2, c.tunerCooldown());
+        assertEquals(3, c.tunerMinSamples());
+        assertEquals(8, c.tunerGrowthLimit());
+        assertEquals("", c.tunerSloMethod());
+        assertFalse(c.jmxReadOnly());
+        assertEquals(List.of(), c.poolConfigs());
+    }
+
+    @Test
+    void poolSettingsFromEverySourceEachBadValueOneErrorAndSkipped() throws Exception {
+        Path f = file("attune.pool.orders-io.match=orders-io-", "attune.pool.orders-io.min=2",
+                "attune.pool.orders-io.max=24", "attune.pool.orders-io.target-wait=50ms",
+                "attune.pool.batch.mode=sometimes", "attune.pool.batch.min=0", "attune.pool.batch.max=4",
+                "attune.pool.narrow.min=8", "attune.pool.narrow.max=4");
+        env.put("ATTUNE_POOL_ORDERS_IO_MODE", "auto");
+        system.setProperty("attune.pool.batch.target-wait", "soon");
+        AgentConfig c = load(f);
+
+        PoolConfig io = c.poolConfigs().stream().filter(p -> p.name().equals("orders-io")).findFirst().orElseThrow();
+        assertEquals(new PoolConfig("orders-io", "orders-io-", "auto", 2, 24, 50_000_000L), io);
+        PoolConfig batch = c.poolConfigs().stream().filter(p -> p.name().equals("batch")).findFirst().orElseThrow();
+        assertEquals(new PoolConfig("batch", "", null, 0, 4, 0), batch, "bad mode, min and target-wait skipped");
+        PoolConfig narrow = c.poolConfigs().stream().filter(p -> p.name().equals("narrow")).findFirst().orElseThrow();
+        assertEquals(8, narrow.min());
+        assertEquals(0, narrow.max(), "a max below the min is skipped");
+
+        List<String> errors = messages(c);
+        assertEquals(4, errors.size(), errors.toString());
+        assertTrue(errors.contains("invalid value for attune.pool.batch.mode: \"sometimes\"; expected one of off,"
+                + " advise, auto; this setting is skipped"), errors.toString());
+        assertTrue(errors.contains("invalid value for attune.pool.batch.min: \"0\"; expected a whole number from 1"
+                + " to 512; this setting is skipped"), errors.toString());
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("invalid value for attune.pool.batch.target-wait:"
+                + " \"soon\"; expected a duration")), errors.toString());
+        assertTrue(errors.contains("invalid value for attune.pool.narrow.max: 4 is below attune.pool.narrow.min=8;"
+                + " this setting is skipped"), errors.toString());
+        assertTrue(c.problems().stream().allMatch(p -> p.severity() == ConfigProblem.Severity.ERROR));
+    }
 }

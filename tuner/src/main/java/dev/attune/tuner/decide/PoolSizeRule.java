@@ -118,14 +118,16 @@ public final class PoolSizeRule {
         sinceAction++;
         int core = s.coreSize();
         String evidence = evidence(s, p);
+        if (paused) {
+            // Nothing changes while the breaker is open, not even a revert: a change under verification is judged
+            // on the intervals after the breaker closes.
+            return PoolDecision.hold(core, "paused: the circuit breaker is open", evidence);
+        }
         if (pending != null) {
             PoolDecision verdict = verify(s, core, evidence);
             if (verdict != null) {
                 return verdict;
             }
-        }
-        if (paused) {
-            return PoolDecision.hold(core, "paused: the circuit breaker is open", evidence);
         }
         boolean waiting = waiting(s);
         if (!waiting) {
@@ -236,6 +238,16 @@ public final class PoolSizeRule {
     public void notApplied(PoolDecision d) {
         if (pending == d) {
             pending = null;
+        }
+    }
+
+    /**
+     * Takes an interval in which the rule does not decide (tuning off or pinned): only the baseline of queue wait
+     * learns from it, so thresholds and alerts stay meaningful.
+     */
+    public void observe(PoolSample s) {
+        if (!waiting(s)) {
+            learnBaseline(s);
         }
     }
 

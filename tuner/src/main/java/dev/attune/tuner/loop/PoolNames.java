@@ -14,8 +14,9 @@ final class PoolNames {
 
     /** The base name for a pool whose worker is called {@code threadName}. */
     static String fromThreadName(String threadName) {
-        String name = threadName.replaceFirst("-thread-\\d+$", "");
-        name = name.replaceFirst("[-_ #.]*\\(?\\d+\\)?$", "");
+        // Executors.defaultThreadFactory: pool-<pool>-thread-<thread>; the pool's number is what tells pools apart.
+        String name = threadName.matches(".*-thread-\\d+$") ? threadName.replaceFirst("-thread-\\d+$", "")
+                : threadName.replaceFirst("[-_ #.]*\\(?\\d+\\)?$", "");
         name = name.replaceAll("[,=:\"*?\\n]", "_").trim();
         return name.isEmpty() ? "pool" : name;
     }

@@ -226,7 +226,7 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
                 settings);
         AgentLog.Line found = log.info("pool_found").kv("pool", p.name).kv("class", p.poolClass)
                 .kv("core", p.originalCore).kv("max", p.originalMax)
-                .kv("queue", p.queueUnbounded ? "unbounded" : "bounded").kv("mode", modeOf(p).key());
+                .kv("queue", p.queueKind).kv("mode", modeOf(p).key());
         if (p.rule != null) {
             found.kv("tuning_min", p.rule.bounds().min()).kv("tuning_max", p.rule.bounds().max());
         } else {
@@ -248,11 +248,16 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         TunerMode m = modeOf(p);
         PoolDecision d = m == TunerMode.OFF || p.pinned > 0 || p.rule == null || p.failed
                 ? null : p.rule.decide(sample, processSample, paused.getAsBoolean());
+        if (d == null && p.rule != null) {
+            p.rule.observe(sample); // no decision, but the baseline (and so the saturation alert) keeps learning
+        }
         if (d != null && d.changes()) {
             apply(p, pool, d, m);
         }
         if (p.rule != null) {
-            p.saturation.observe(p.name, sample, p.rule.waitThresholdNanos(), log);
+            // Until a baseline is learned (or a target set) only rejections count: a cold start is not saturation.
+            boolean known = p.rule.bounds().targetWaitNanos() > 0 || !Double.isNaN(p.rule.baselineWaitNanos());
+            p.saturation.observe(p.name, sample, known ? p.rule.waitThresholdNanos() : Long.MAX_VALUE, log);
         }
         String shown;
         String reason;

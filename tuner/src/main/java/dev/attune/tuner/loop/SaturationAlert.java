@@ -5,8 +5,9 @@ import dev.attune.tuner.report.log.AgentLog;
 
 /**
  * The saturation alert of one pool: fires when tasks have waited (rejections, or queue wait p99 above the pool's
- * threshold) for {@link #INTERVALS} intervals in a row, resolves after as many calm ones; one log line each way,
- * nothing in between. Agent thread only.
+ * threshold; {@code Long.MAX_VALUE} while none is known yet, so only rejections count) for {@link #INTERVALS}
+ * intervals in a row, resolves after as many calm ones; one log line each way, nothing in between. Agent thread
+ * only.
  */
 final class SaturationAlert {
 
@@ -23,15 +24,17 @@ final class SaturationAlert {
         calmStreak = saturated ? 0 : calmStreak + 1;
         if (!firing && saturatedStreak >= INTERVALS) {
             firing = true;
-            log.warn("alert").kv("state", "firing").kv("alert", "pool_saturated").kv("pool", pool)
-                    .kv("queued", s.queued()).kv("rejected", s.rejected())
-                    .kv("queue_wait_p99_ms", s.queueWaitP99Nanos() / 1e6)
-                    .kv("threshold_ms", thresholdNanos / 1e6).kv("intervals", INTERVALS).emit();
+            line(log.warn("alert"), "firing", pool, s, thresholdNanos).kv("rejected", s.rejected()).emit();
         } else if (firing && calmStreak >= INTERVALS) {
             firing = false;
-            log.info("alert").kv("state", "resolved").kv("alert", "pool_saturated").kv("pool", pool)
-                    .kv("queued", s.queued()).kv("queue_wait_p99_ms", s.queueWaitP99Nanos() / 1e6)
-                    .kv("threshold_ms", thresholdNanos / 1e6).kv("intervals", INTERVALS).emit();
+            line(log.info("alert"), "resolved", pool, s, thresholdNanos).emit();
         }
+    }
+
+    private static AgentLog.Line line(AgentLog.Line line, String state, String pool, PoolSample s, long threshold) {
+        line.kv("state", state).kv("alert", "pool_saturated").kv("pool", pool).kv("intervals", INTERVALS)
+                .kv("queued", s.queued()).kv("queue_wait_p99_ms", s.queueWaitP99Nanos() / 1e6);
+        return threshold == Long.MAX_VALUE ? line.kv("threshold_ms", "learning")
+                : line.kv("threshold_ms", threshold / 1e6);
     }
 }

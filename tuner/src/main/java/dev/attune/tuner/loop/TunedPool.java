@@ -30,6 +30,8 @@ final class TunedPool {
     final int originalCore;
     final int originalMax;
     final boolean queueUnbounded;
+    /** {@code bounded}, {@code unbounded} or {@code hand-off} (a queue that holds nothing), for the log. */
+    final String queueKind;
     final String poolClass;
     /** Why the pool is observed but never resized, or null when it is tuned. */
     final String notTunedBecause;
@@ -56,8 +58,9 @@ final class TunedPool {
         this.poolClass = pool.getClass().getName();
         // A direct hand-off (SynchronousQueue) never queues: a task starts a thread or is rejected, so the core size
         // decides nothing but how many idle threads stay. A core size of 0 has no "own size" to fall back to.
-        this.notTunedBecause = pool.getQueue().remainingCapacity() == 0 && !queueUnbounded
-                ? "direct hand-off: tasks never wait in a queue, so the core size changes nothing"
+        boolean handOff = !queueUnbounded && pool.getQueue().remainingCapacity() == 0 && pool.getQueue().isEmpty();
+        this.queueKind = queueUnbounded ? "unbounded" : handOff ? "hand-off" : "bounded";
+        this.notTunedBecause = handOff ? "direct hand-off: tasks never wait in a queue, so the core size changes nothing"
                 : originalCore < 1 ? "core size 0: the application wants no thread kept" : null;
         this.lastCompleted = pool.getCompletedTaskCount();
         this.lastSubmitted = probe.submitted.get();

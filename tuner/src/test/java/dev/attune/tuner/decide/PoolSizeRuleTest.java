@@ -164,6 +164,20 @@ class PoolSizeRuleTest {
     }
 
     @Test
+    void aChangeIsNeitherJudgedNorRevertedWhileTheBreakerIsOpen() {
+        PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 2, 1, 0));
+        assertEquals(Action.GROW, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).action());
+        PoolSample worse = new PoolSample(10, 10, 10, 600, false, 240, 60, 0, 1_600_000_000, 60e6, 1, 0.95,
+                Double.NaN);
+        for (int i = 0; i < 2 * PoolSizeRule.VERIFY_INTERVALS; i++) {
+            assertEquals(Action.HOLD, rule.decide(worse, IDLE_CPU, true).action(), "paused interval " + i);
+        }
+        rule.decide(worse, IDLE_CPU, false);
+        rule.decide(worse, IDLE_CPU, false);
+        assertEquals(Action.REVERT, rule.decide(worse, IDLE_CPU, false).action(), "judged once the breaker closed");
+    }
+
+    @Test
     void aConfiguredTargetReplacesTheLearnedBaseline() {
         PoolSizeRule strict = warmedRule(new PoolBounds(2, 16, 8, 0, 1, 1_000_000));
         PoolSample slightQueue = new PoolSample(2, 2, 2, 3, false, 100, 100, 0, 5_000_000, 20e6, 0.9, 0.9, Double.NaN);
@@ -313,5 +327,15 @@ class PoolSizeRuleTest {
         for (int i = 0; i < 3 * PoolSizeRule.SHRINK_AFTER; i++) {
             assertFalse(atMin.decide(idleAtMin, IDLE_CPU, false).changes(), "interval " + i);
         }
+    }
+
+    @Test
+    void observingWithoutDecidingStillLearnsTheBaseline() {
+        PoolSizeRule rule = new PoolSizeRule(PoolBounds.defaultsFor(2));
+        rule.observe(calmWithWait(4_000_000));
+        assertEquals(4_000_000, rule.baselineWaitNanos(), 1);
+        assertEquals(12_000_000, rule.waitThresholdNanos());
+        rule.observe(overloaded(2, 0.95)); // tasks wait: not a baseline
+        assertEquals(4_000_000, rule.baselineWaitNanos(), 1);
     }
 }
