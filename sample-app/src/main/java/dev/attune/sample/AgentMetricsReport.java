@@ -21,6 +21,10 @@ final class AgentMetricsReport {
     private static final ObjectName ANY_ATTUNE = name("dev.attune:*");
     private static final ObjectName METHODS = name("dev.attune:type=Method,*");
     private static final ObjectName AGENT = name("dev.attune:type=Agent");
+    private static final ObjectName SIGNALS = name("dev.attune:type=Signals");
+    private static final ObjectName HOT_METHODS = name("dev.attune:type=HotMethods");
+    private static final String[] SIGNAL_ATTRIBUTES = {"ProcessCpuCores", "AvailableCores", "GcPauseCount",
+        "GcPauseMillisPerSec", "AllocationBytesPerSec", "HeapAfterGcBytes", "LiveThreadCount", "BreakerOpen"};
 
     /** Since-start attributes, in column order; each also exists without the {@code Total} prefix (last interval). */
     private static final String[] ATTRIBUTES = {
@@ -32,6 +36,8 @@ final class AgentMetricsReport {
     };
 
     private final MBeanServer server;
+
+    private List<String> signals = List.of();
 
     AgentMetricsReport(MBeanServer server) {
         this.server = server;
@@ -62,6 +68,36 @@ final class AgentMetricsReport {
             out.println("agent: EventsRecorded=" + attribute(AGENT, "EventsRecorded")
                     + " EventsDropped=" + attribute(AGENT, "EventsDropped"));
         }
+        signals.forEach(out::println);
+        if (server.isRegistered(SIGNALS)) {
+            out.println("right-sizing: " + attribute(SIGNALS, "RightSizingRecommendation"));
+        }
+    }
+
+    /**
+     * Keeps the last interval's process signals and hottest sampled frames, to print with the rest: called while
+     * the load still runs (or has just ended), since by the time the tables are printed the process is idle.
+     */
+    void captureSignals(String when) {
+        if (!server.isRegistered(SIGNALS)) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder("process, last interval " + when + ":");
+        for (String attribute : SIGNAL_ATTRIBUTES) {
+            line.append(' ').append(attribute).append('=').append(attribute(SIGNALS, attribute));
+        }
+        lines.add(line.toString());
+        try {
+            String[] frames = (String[]) server.getAttribute(HOT_METHODS, "TopFrameLines");
+            lines.add("hot methods, last interval " + when + " (JFR execution samples):");
+            for (int i = 0; i < Math.min(5, frames.length); i++) {
+                lines.add("  " + frames[i]);
+            }
+        } catch (Exception | LinkageError missing) {
+            // the agent's set may evolve: nothing to show
+        }
+        signals = lines;
     }
 
     private void printMethods(PrintStream out, Set<ObjectName> methods) {

@@ -104,6 +104,7 @@ final class SteppedMode implements Mode {
             }
             out.println();
             AgentMetricsReport agent = AgentMetricsReport.platform();
+            agent.captureSignals("of the last step");
             if (agent.agentPresent()) {
                 Thread.sleep(1500); // one interval, so the agent publishes the last figures and actions
             }
