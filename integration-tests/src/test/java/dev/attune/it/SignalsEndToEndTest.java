@@ -113,13 +113,14 @@ class SignalsEndToEndTest {
         assertTrue(Files.size(file) > 0, file.toString());
 
         Path jfrTool = Path.of(System.getProperty("java.home"), "bin", "jfr");
-        Process print = new ProcessBuilder(jfrTool.toString(), "print", "--events", "CPULoad,ExecutionSample",
+        Process print = new ProcessBuilder(jfrTool.toString(), "print", "--events", "CPULoad,GCHeapSummary",
                 file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(print.getInputStream().readAllBytes());
         assertTrue(print.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, print.exitValue(), out);
-        assertTrue(out.contains("jdk.CPULoad {") && out.contains("jdk.ExecutionSample {"), out);
+        // The application sleeps in this phase, so execution samples may be absent; CPU load comes every second.
+        assertTrue(out.contains("jdk.CPULoad {") && out.contains("jvmUser = "), out);
     }
 
     @Test
