@@ -78,11 +78,16 @@ final class DemoMode implements Mode {
             }
             OpenLoopLoad load = new OpenLoopLoad(sender, new TrafficMix(computePercent, KEYSPACE, computeN, SEED),
                     maxInFlight, timeout.plusSeconds(1));
+            long cpuBefore = OrdersServer.processCpuNanos();
             LoadReport report = load.run(phases);
+            long cpuDuring = OrdersServer.processCpuNanos() - cpuBefore;
             out.println();
             report.printTable(out);
             out.println(server.statsLine());
             out.println(OrdersServer.processCpuLine());
+            // The steady state alone: start-up (class loading, JIT, the agent's own start) is not in it.
+            out.println(cpuBefore < 0 ? "process cpu during the load: unknown"
+                    : String.format("process cpu during the load: %.3f s", cpuDuring / 1e9));
             out.println();
             AgentMetricsReport agent = AgentMetricsReport.platform();
             if (agent.agentPresent() && !settle.isZero()) {

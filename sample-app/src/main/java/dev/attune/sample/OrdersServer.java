@@ -86,9 +86,14 @@ final class OrdersServer implements AutoCloseable {
      * without the agent (the JVM's own figure, so no OS tool is needed).
      */
     static String processCpuLine() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long nanos = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        long nanos = processCpuNanos();
         return nanos < 0 ? "process cpu: unknown" : String.format("process cpu: %.3f s", nanos / 1e9);
+    }
+
+    /** This process's CPU time so far in nanoseconds, or -1 when the JVM does not tell. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     long rejectedCount() {

@@ -12,8 +12,8 @@ import java.util.Locale;
  *   when throughput fell while arrivals did not, or when the service-level p99 rose; a shrink is worse when queue
  *   wait rose above the waiting threshold. Worse means revert to the previous size and back off: the cooldown
  *   doubles for each revert in a row (up to 16 times). A grow after which throughput already rose beyond the
- *   margin while tasks still wait is judged at once (it helped, but not enough), so a second grow needs to wait
- *   only for the cooldown.</li>
+ *   margin while tasks still wait is judged at once (it helped, but not enough), and the next grow follows in
+ *   the same interval, without the cooldown.</li>
  *   <li><b>Hold</b> while the breaker is open, before {@code minSamples} intervals, and during the cooldown.</li>
  *   <li><b>Grow</b> when tasks wait: rejections, or a queue whose wait p99 is above the threshold (the configured
  *   target, else 3 times the learned baseline and at least 1 ms). Never while the process is CPU-saturated
@@ -75,6 +75,8 @@ public final class PoolSizeRule {
     private int lowStreak;
     private double baselineWaitNanos = Double.NaN;
     private int backoff = 1;
+    /** A grow just proved it helped while tasks still wait: the next grow need not wait for the cooldown. */
+    private boolean followUp;
 
     // The action under verification, if any.
     private PoolDecision pending;
@@ -137,7 +139,9 @@ public final class PoolSizeRule {
             return PoolDecision.hold(core, "learning: " + samples + " of " + bounds.minSamples() + " samples",
                     evidence);
         }
-        if (sinceAction < bounds.cooldownIntervals() * backoff) {
+        boolean followingUp = followUp;
+        followUp = false;
+        if (sinceAction < bounds.cooldownIntervals() * backoff && !(followingUp && waiting)) {
             return PoolDecision.hold(core, "cooldown after the last change", evidence);
         }
         return waiting ? grow(s, p, core, evidence) : shrinkOrHold(s, core, evidence);
@@ -273,10 +277,12 @@ public final class PoolSizeRule {
                 && s.completedPerSec() > before.completedPerSec() * (1 + MARGIN)
                 && (Double.isNaN(s.sloP99Nanos()) || Double.isNaN(before.sloP99Nanos())
                         || s.sloP99Nanos() <= before.sloP99Nanos() * (1 + MARGIN))) {
-            // Already more throughput, and tasks still wait: the grow helped but was not enough. Judged now, so the
-            // next grow waits for the cooldown only, not for the whole verification.
+            // Already more throughput, and tasks still wait: the grow helped but was not enough. Judged now, and the
+            // next grow follows at once: the cooldown is there to let a change show its effect, and this one has
+            // (waiting out a cooldown under a step in load only lets the backlog build).
             pending = null;
             backoff = 1;
+            followUp = true;
             return null;
         }
         if (--verifyLeft > 0) {

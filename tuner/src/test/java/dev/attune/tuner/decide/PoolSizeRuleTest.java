@@ -104,13 +104,14 @@ class PoolSizeRuleTest {
     void waitsOutTheCooldownAndTheVerificationBeforeTheNextChange() {
         PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 2, 5, 1, 0));
         assertEquals(4, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
-        // Still overloaded but better than before (more completed): verification passes, then the cooldown holds.
-        PoolSample better = new PoolSample(4, 4, 4, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
+        // Still overloaded, no worse, but not yet more throughput beyond the margin: the verification runs its
+        // course, then the cooldown holds.
+        PoolSample same = new PoolSample(4, 4, 4, 300, false, 240, 110, 0, 800_000_000, 20e6, 1, 0.95, Double.NaN);
         for (int i = 1; i < 5; i++) {
-            PoolDecision d = rule.decide(better, IDLE_CPU, false);
+            PoolDecision d = rule.decide(same, IDLE_CPU, false);
             assertEquals(Action.HOLD, d.action(), "interval " + i + ": " + d.reason());
         }
-        assertEquals(Action.GROW, rule.decide(better, IDLE_CPU, false).action());
+        assertEquals(Action.GROW, rule.decide(same, IDLE_CPU, false).action());
     }
 
     @Test
@@ -238,17 +239,20 @@ class PoolSizeRuleTest {
     }
 
     @Test
-    void aGrowThatHelpedButWasNotEnoughIsJudgedAtOnce() {
+    void aGrowThatHelpedButWasNotEnoughIsJudgedAndFollowedAtOnce() {
         PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 2, 2, 1, 0));
         assertEquals(4, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
-        // Twice the throughput, still a queue: no need to wait out the whole verification.
+        // Twice the throughput, still a queue: no need to wait out the verification, nor the cooldown.
         PoolSample better = new PoolSample(4, 4, 4, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
-        PoolDecision cooldown = rule.decide(better, IDLE_CPU, false);
-        assertEquals(Action.HOLD, cooldown.action());
-        assertTrue(cooldown.reason().contains("cooldown"), cooldown.reason());
         PoolDecision again = rule.decide(better, IDLE_CPU, false);
         assertEquals(Action.GROW, again.action(), again.reason());
         assertEquals(6, again.toSize());
+        // A grow that did not (yet) raise throughput gets the cooldown as usual.
+        PoolSample same = new PoolSample(6, 6, 6, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
+        PoolDecision cooldown = rule.decide(same, IDLE_CPU, false);
+        assertEquals(Action.HOLD, cooldown.action());
+        assertTrue(cooldown.reason().contains("cooldown") || cooldown.reason().contains("verifying"),
+                cooldown.reason());
     }
 
     @Test
