@@ -16,8 +16,11 @@ import java.util.Locale;
  *   the same interval, without the cooldown.</li>
  *   <li><b>Hold</b> while the breaker is open, before {@code minSamples} intervals, and during the cooldown.</li>
  *   <li><b>Grow</b> when tasks wait: rejections, or a queue whose wait p99 is above the threshold (the configured
- *   target, else 3 times the learned baseline and at least 1 ms). Never while the process is CPU-saturated
- *   ({@link #CPU_SATURATED} of its cores), nor while GC takes {@link #GC_HEAVY} of the time (more threads in flight
+ *   target, else 3 times the learned baseline and at least 1 ms). Never CPU-bound work while the process is
+ *   CPU-saturated ({@link #CPU_SATURATED} of its cores); a blocked pool only when the process's CPU plus what the
+ *   grow would add (the arrivals it does not keep up with, at the CPU share of a task) stays below
+ *   {@link #CPU_FULL}: its tasks arrive
+ *   anyway and are mostly off CPU, so letting them run sooner costs little CPU. Never while GC takes {@link #GC_HEAVY} of the time (more threads in flight
  *   allocate more). If the pool's busy time is mostly blocked ({@link #BLOCKED} off CPU), more threads can wait in
  *   parallel: the size goes straight to what Little's law says is needed, concurrency = arrival rate × mean run
  *   time, at {@link #TARGET_UTILIZATION} (so 100/s of 40 ms tasks need 4 threads busy, 5.3 at 75%), the tasks
@@ -51,6 +54,11 @@ public final class PoolSizeRule {
     public static final double MARGIN = 0.2;
     /** Process CPU load (of the cores available) at which the process counts as CPU-saturated. */
     public static final double CPU_SATURATED = 0.85;
+    /**
+     * Process CPU (with what a grow of a blocked pool would add) at which even blocked pools hold: the stress level
+     * of the circuit breaker's default.
+     */
+    public static final double CPU_FULL = 0.95;
     /** Share of busy time off CPU above which a pool's work counts as blocking (I/O-bound). */
     public static final double BLOCKED = 0.5;
     /** The same while the machine's CPUs are busy, when waiting for a CPU inflates the off-CPU time. */
@@ -151,11 +159,12 @@ public final class PoolSizeRule {
         lowStreak = 0;
         double blockedAbove = p.machineBusy() ? BLOCKED_ON_BUSY_MACHINE : BLOCKED;
         boolean blocking = !Double.isNaN(s.blockedShare()) && s.blockedShare() >= blockedAbove;
-        if (p.cpuLoad() >= CPU_SATURATED) {
-            return PoolDecision.hold(core, blocking
-                    ? "tasks wait on blocked threads but the process is CPU-saturated"
-                    : "tasks wait but the work is CPU-bound and the process is CPU-saturated: more threads would make"
-                            + " it worse", evidence);
+        if (!blocking && p.cpuLoad() >= CPU_SATURATED) {
+            return PoolDecision.hold(core, "tasks wait but the work is CPU-bound and the process is CPU-saturated:"
+                    + " more threads would make it worse", evidence);
+        }
+        if (blocking && p.cpuLoad() + extraCpuOfGrow(s) / Math.max(1, p.coresAvailable()) >= CPU_FULL) {
+            return PoolDecision.hold(core, "tasks wait on blocked threads but the process is CPU-saturated", evidence);
         }
         if (!Double.isNaN(p.gcShare()) && p.gcShare() >= GC_HEAVY) {
             return PoolDecision.hold(core, String.format(Locale.ROOT, "tasks wait but GC takes %.0f%% of the time:"
@@ -202,6 +211,16 @@ public final class PoolSizeRule {
                                 + " core",
                 needed, s.arrivalsPerSec(), s.queued(), s.runMeanNanos() / 1e6, TARGET_UTILIZATION * 100);
         return act(new PoolDecision(PoolDecision.Action.GROW, core, target, why, evidence), s);
+    }
+
+    /**
+     * The CPU, in cores, that growing a blocked pool would add in steady state: the arrivals the pool does not keep
+     * up with, at the CPU share of a task's run time. The work arrives anyway; more threads only let it run sooner,
+     * and a blocked task is mostly off CPU. (The backlog is left out: it is cleared once, not every second.)
+     */
+    private static double extraCpuOfGrow(PoolSample s) {
+        double behind = Math.max(0, s.arrivalsPerSec() - s.completedPerSec());
+        return behind * s.runMeanNanos() / 1e9 * Math.max(0, 1 - s.blockedShare());
     }
 
     private PoolDecision shrinkOrHold(PoolSample s, int core, String evidence) {

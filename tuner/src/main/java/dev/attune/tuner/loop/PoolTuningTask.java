@@ -253,6 +253,10 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         }
         if (d != null && d.changes()) {
             apply(p, pool, d, m);
+        } else if (d != null && log.enabled(LogLevel.DEBUG)) {
+            // Why nothing changed, for whoever wants to follow the rule interval by interval.
+            log.debug("pool_hold").kv("pool", p.name).kv("core", d.fromSize()).kv("reason", d.reason())
+                    .pairs(d.evidence()).emit();
         }
         if (p.rule != null) {
             // Until a baseline is learned (or a target set) only rejections count: a cold start is not saturation.

@@ -239,6 +239,21 @@ class PoolSizeRuleTest {
     }
 
     @Test
+    void aBlockedPoolGrowsOnABusyProcessWhenTheGrowCostsLittleCpuButCpuBoundWorkHolds() {
+        // 1.8 of 2 cores used: past the saturation mark for CPU-bound work. The blocked pool's arrivals it does not
+        // keep up with (140/s of 20 ms tasks, 5% on CPU) would add 0.14 of a core: 97% of the cores, too much...
+        ProcessSample busy = new ProcessSample(1.8, 2, 0);
+        assertEquals(Action.HOLD, warmedRule(PoolBounds.defaultsFor(2)).decide(overloaded(2, 0.95), busy, false)
+                .action());
+        // ...while 99% off CPU they add 0.03 of a core: the pool grows.
+        PoolDecision blocked = warmedRule(PoolBounds.defaultsFor(2)).decide(overloaded(2, 0.99), busy, false);
+        assertEquals(Action.GROW, blocked.action(), blocked.reason());
+        PoolDecision cpuBound = warmedRule(PoolBounds.defaultsFor(1)).decide(overloaded(1, 0.05), busy, false);
+        assertEquals(Action.HOLD, cpuBound.action());
+        assertTrue(cpuBound.reason().contains("CPU-bound"), cpuBound.reason());
+    }
+
+    @Test
     void aGrowThatHelpedButWasNotEnoughIsJudgedAndFollowedAtOnce() {
         PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 2, 2, 1, 0));
         assertEquals(4, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
