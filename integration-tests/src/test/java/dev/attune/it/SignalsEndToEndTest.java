@@ -27,10 +27,13 @@ class SignalsEndToEndTest {
 
     private static final String SIGNALS = "dev.attune:type=Signals";
     private static final String HOT = "dev.attune:type=HotMethods";
+    // OSHI's native part on JDK 24 and later needs native access granted by the user; JDK 17 accepts the flag.
+    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     @Test
     void phasesMoveTheirSignalsAndHotMethodsNameTheBusyMethod() throws Exception {
         ForkedJvm.Running app = ForkedJvm.java().agent(null)
+                .jvmArg(NATIVE_ACCESS)
                 .property("attune.interval", "500ms")
                 .fixture(SignalsApp.class)
                 .args("--hold-first", "--alloc-ms", "4000", "--contend-ms", "4000", "--busy-ms", "4000", "--hold")
@@ -99,8 +102,8 @@ class SignalsEndToEndTest {
                 .property("attune.methods", work + "#pause")
                 .property("attune.interval", "300ms")
                 .property("attune.jfr.dir", dir.toString())
-                // Ten intervals: the recording has started (just after premain) by the time the alert fires.
-                .property("attune.alert.slow-pause", work + "#pause p99 > 5ms for 10 intervals")
+                // Twelve intervals: the recording has started (a second after premain) by the time the alert fires.
+                .property("attune.alert.slow-pause", work + "#pause p99 > 5ms for 12 intervals")
                 .fixture(ProbeApp.class).args("--calls", "10", "--slow-ms", "5000").run(60);
         assertEquals(0, result.exitCode, result.toString());
         List<String> firing = result.agentEvents("alert").stream().filter(l -> l.contains("state=firing")).toList();
@@ -130,7 +133,7 @@ class SignalsEndToEndTest {
                 .property("attune.interval", "300ms")
                 .property("attune.breaker.heap-after-gc", "0.45")
                 .property("attune.jfr.dir", Files.createTempDirectory("attune-jfr").toString())
-                .fixture(SignalsApp.class).args("--busy-ms", "1500", "--heap-stress-ms", "5000").run(90);
+                .fixture(SignalsApp.class).args("--busy-ms", "2500", "--heap-stress-ms", "5000").run(90);
         assertEquals(0, result.exitCode, result.toString());
         List<String> breaker = result.agentEvents("breaker");
         assertEquals(2, breaker.size(), result.toString());
@@ -148,7 +151,7 @@ class SignalsEndToEndTest {
 
         // A runtime without JFR (as a jlink image without jdk.jfr would be).
         ForkedJvm.Result noJfr = ForkedJvm.java().agent(null).property("attune.interval", "200ms")
-                .jvmArg("--limit-modules", "java.base,java.instrument,java.management,jdk.management,jdk.unsupported,"
+                .jvmArg(NATIVE_ACCESS).jvmArg("--limit-modules", "java.base,java.instrument,java.management,jdk.management,jdk.unsupported,"
                         + "java.logging,jdk.attach")
                 .fixture(SignalsApp.class).args(args).run(60);
         sameApplication(plain, noJfr);
@@ -157,7 +160,7 @@ class SignalsEndToEndTest {
 
         // OSHI's native part cannot load: the JDK's own counters take over.
         ForkedJvm.Result noNative = ForkedJvm.java().agent(null).property("attune.interval", "200ms")
-                .property("jna.nosys", "true").property("jna.nounpack", "true")
+                .jvmArg(NATIVE_ACCESS).property("jna.nosys", "true").property("jna.nounpack", "true")
                 .fixture(SignalsApp.class).args(args).run(60);
         sameApplication(plain, noNative);
         assertEquals(1, noNative.agentEvents("signal_skipped").size(), noNative.toString());

@@ -18,9 +18,14 @@ import java.util.function.BooleanSupplier;
  * describe, and JFR events arrive on {@code attune-jfr}.
  *
  * <p>Never in premain: {@code applicationUp} turns true only once premain has returned (or after a dynamic
- * attach), and the start waits for the first duty cycle after that.
+ * attach), and the start waits {@link #START_DELAY_NANOS} more. Why the wait: premain runs inside the JVM's
+ * start-up, and the JVM finishes starting only after it returns; a JFR started in that gap refuses, and on JDK
+ * 25 its refusal ("An attempt was made to start JFR too early") is printed on the application's standard output.
  */
 public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
+
+    /** How long after premain has returned the sources start: the JVM's start-up is long over by then. */
+    static final long START_DELAY_NANOS = 1_000_000_000L;
 
     private final JfrSignalStream jfr;
     private final OsSignalSampler os;
@@ -29,6 +34,7 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
     private final SignalProblems problems;
     private volatile boolean ready;
     private boolean startRequested;
+    private long upSinceNanos;
     private boolean samplingPaused;
 
     /**
@@ -52,6 +58,14 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
     @Override
     public int doWork(JmxConsole jmx) {
         if (startRequested || !applicationUp.getAsBoolean()) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        if (upSinceNanos == 0) {
+            upSinceNanos = now;
+            return 0;
+        }
+        if (now - upSinceNanos < START_DELAY_NANOS) {
             return 0;
         }
         startRequested = true;
