@@ -2,17 +2,19 @@ package dev.attune.bootstrap;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The measuring state of one registered pool, preallocated so pool threads never allocate.
  *
- * <p>Queue wait: on submit the task and its time go into a small open-addressing table keyed by the task's
- * identity hash; when a worker takes a task from the queue it finds the entry, and the difference is the wait.
- * Tasks that start at once on a new worker never pass the queue, so their (near zero) wait is not recorded;
- * their entries are reused once older than {@link #STALE_NANOS}. A full neighbourhood (more than
+ * <p>Queue wait: on submit the task's identity hash and its time go into a small open-addressing table; when a
+ * worker takes a task from the queue it finds the entry by the same hash, and the difference is the wait. Only
+ * the hash is kept, never the task: the agent must not keep the application's objects reachable. (Two tasks in
+ * the queue with the same identity hash in the same neighbourhood would swap their waits: rare, and harmless to
+ * a percentile.) Tasks that start at once on a new worker never pass the queue, so their (near zero) wait is not
+ * recorded; their entries are reused once older than {@link #STALE_NANOS}. A full neighbourhood (more than
  * {@link #PROBES} collisions) skips the task: counted in {@link #unmeasured}.
  *
  * <p>Run time: the time a worker takes a task is kept per worker thread (a table keyed by thread id); when the
@@ -29,7 +31,8 @@ public final class PoolProbe {
     private final int id;
     private final WeakReference<ThreadPoolExecutor> pool;
     private final int identity;
-    private final AtomicReferenceArray<Object> tasks = new AtomicReferenceArray<>(TASK_SLOTS);
+    /** Identity hash + 1 of each queued task (0: empty); the task itself is never held. */
+    private final AtomicIntegerArray tasks = new AtomicIntegerArray(TASK_SLOTS);
     private final long[] submitNanos = new long[TASK_SLOTS];
     private final AtomicLongArray threadIds = new AtomicLongArray(THREAD_SLOTS);
     private final long[] takenNanos = new long[THREAD_SLOTS];
@@ -66,11 +69,12 @@ public final class PoolProbe {
 
     void submit(Object task, long now) {
         submitted.getAndIncrement();
-        int start = System.identityHashCode(task) & (TASK_SLOTS - 1);
+        int key = key(task);
+        int start = key & (TASK_SLOTS - 1);
         for (int i = 0; i < PROBES; i++) {
             int slot = (start + i) & (TASK_SLOTS - 1);
-            Object old = tasks.get(slot);
-            if ((old == null || now - submitNanos[slot] > STALE_NANOS) && tasks.compareAndSet(slot, old, task)) {
+            int old = tasks.get(slot);
+            if ((old == 0 || now - submitNanos[slot] > STALE_NANOS) && tasks.compareAndSet(slot, old, key)) {
                 submitNanos[slot] = now;
                 return;
             }
@@ -80,16 +84,22 @@ public final class PoolProbe {
 
     /** Returns the wait of {@code task}, or -1 when it was not recorded. */
     long taken(Object task, long now) {
-        int start = System.identityHashCode(task) & (TASK_SLOTS - 1);
+        int key = key(task);
+        int start = key & (TASK_SLOTS - 1);
         for (int i = 0; i < PROBES; i++) {
             int slot = (start + i) & (TASK_SLOTS - 1);
-            if (tasks.get(slot) == task) {
+            if (tasks.get(slot) == key) {
                 long wait = now - submitNanos[slot];
-                tasks.compareAndSet(slot, task, null);
+                tasks.compareAndSet(slot, key, 0);
                 return wait;
             }
         }
         return -1;
+    }
+
+    // Never 0 (the empty mark): identity hashes are non-negative 31-bit values, so + 1 at most wraps to MIN_VALUE.
+    private static int key(Object task) {
+        return System.identityHashCode(task) + 1;
     }
 
     /** Notes that the current worker took a task at {@code now}; returns false when the table is full. */

@@ -220,6 +220,20 @@ class PoolTapTest {
         assertEquals(1, probe.taken(fresh, later + 1));
     }
 
+    @Test
+    void aSubmittedTaskIsNeverKeptReachableByTheProbe() throws InterruptedException {
+        PoolProbe probe = new PoolProbe(9, new TappedPool(1, 1, new LinkedBlockingQueue<>()));
+        Object task = new Object();
+        java.lang.ref.WeakReference<Object> ref = new java.lang.ref.WeakReference<>(task);
+        probe.submit(task, 1_000); // a task that starts at once on a new worker is never taken from the queue
+        task = null;
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(ref.get(), "only the task's identity hash is kept, never the task");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

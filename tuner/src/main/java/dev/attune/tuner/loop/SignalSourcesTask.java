@@ -112,8 +112,4 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
         }
     }
 
-    /** True once the sources have started (or failed to, having said why). Any thread. */
-    public boolean ready() {
-        return ready;
-    }
 }
