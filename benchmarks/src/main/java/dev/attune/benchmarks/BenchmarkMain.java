@@ -1,6 +1,8 @@
 package dev.attune.benchmarks;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -25,13 +27,18 @@ public final class BenchmarkMain {
                     + ": build with `mvn -DskipTests package` from the project root, or pass -Dattune.agent.jar=");
             System.exit(2);
         }
+        CommandLineOptions commandLine = new CommandLineOptions(args);
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-javaagent:" + agent.getAbsolutePath(),
+                "-Dattune.methods=" + TimedTarget.class.getName() + "#timed",
+                "-Dattune.jmx.enabled=false",
+                "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"));
+        // The builder's own list would replace the command line's -jvmArgsAppend: keep both, the command line's
+        // last so that it can override the agent's settings (e.g. -jvmArgsAppend -Dattune.signals.enabled=false).
+        jvmArgs.addAll(commandLine.getJvmArgsAppend().orElse(List.of()));
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .parent(new CommandLineOptions(args))
-                .jvmArgsAppend(
-                        "-javaagent:" + agent.getAbsolutePath(),
-                        "-Dattune.methods=" + TimedTarget.class.getName() + "#timed",
-                        "-Dattune.jmx.enabled=false",
-                        "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED");
+                .parent(commandLine)
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]));
         new Runner(options.build()).run();
     }
 }

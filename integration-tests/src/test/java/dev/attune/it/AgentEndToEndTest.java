@@ -54,6 +54,25 @@ class AgentEndToEndTest {
     }
 
     @Test
+    void aHotMethodIsCountedInPlaceAndStillEveryCallIsCounted() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.java().agent(null)
+                .property("attune.methods", WORK + "#call")
+                .property("attune.interval", "200ms")
+                .fixture(ProbeApp.class).args("--calls", "1000", "--hot-ms", "3000", "--report").run(60);
+        assertEquals(0, result.exitCode, result.toString());
+        long hotCalls = Long.parseLong(result.stdout.replaceAll("(?s).*hot calls=(\\d+).*", "$1"));
+        long expected = 1000 + hotCalls;
+        assertTrue(hotCalls > 1_000_000, result.toString());
+        assertTrue(result.stdout.contains("figure method=" + WORK + "#call totalCount=" + expected + " "),
+                "every call counted, those through the ring and those counted in place: " + result);
+        assertEquals(1, result.agentEvents("method_counted_in_place").size(), result.toString());
+        assertTrue(result.agentEvents("method_counted_in_place").get(0).contains("method=" + WORK + "#call"),
+                result.toString());
+        assertTrue(result.agentEvents("agent_stopped").get(0)
+                .contains("events_recorded=" + expected + " events_dropped=0"), result.toString());
+    }
+
+    @Test
     void alertFiresOnceAndResolvesOnceWithSummariesInJson() throws Exception {
         ForkedJvm.Result result = ForkedJvm.java().agent(null)
                 .property("attune.methods", WORK + "#pause")

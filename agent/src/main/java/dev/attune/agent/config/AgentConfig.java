@@ -101,6 +101,11 @@ public final class AgentConfig {
         return (Long) values.get(ConfigKeys.BUFFER_BYTES);
     }
 
+    /** {@code attune.hot-methods.rate}: calls a second from which a method is counted in place; 0 for never. */
+    public long hotMethodRate() {
+        return (Long) values.get(ConfigKeys.HOT_METHOD_RATE);
+    }
+
     /** {@code attune.log.format}: {@code logfmt} or {@code json}. */
     public String logFormat() {
         return (String) values.get(ConfigKeys.LOG_FORMAT);

@@ -21,6 +21,11 @@ public final class ConfigKeys {
     public static final ConfigKey BUFFER_BYTES = new ConfigKey("attune.buffer.bytes", ConfigKey.Kind.SIZE, "4MB",
             64L << 10, 1L << 30, List.of(),
             "total ring buffer capacity (16 bytes an event); when full, events are dropped and counted");
+    /** Hot-method threshold. */
+    public static final ConfigKey HOT_METHOD_RATE = new ConfigKey("attune.hot-methods.rate", ConfigKey.Kind.INTEGER,
+            "100000", 0, 1_000_000_000L, List.of(),
+            "calls a second from which a method is counted in place (bucket counts) instead of through the ring "
+                    + "buffers: the same figures at a lower cost a call; 0: never");
     /** Log line format. */
     public static final ConfigKey LOG_FORMAT = new ConfigKey("attune.log.format", ConfigKey.Kind.ENUM, "logfmt",
             0, 0, List.of("logfmt", "json"), "format of the agent's log lines: logfmt or json");
@@ -137,7 +142,8 @@ public final class ConfigKeys {
             "time between right-sizing lines; a material change is logged sooner, at most once a tenth of this");
 
     /** All fixed keys, in documentation order. */
-    public static final List<ConfigKey> ALL = List.of(ENABLED, METHODS, INTERVAL, BUFFER_BYTES, LOG_FORMAT, LOG_FILE,
+    public static final List<ConfigKey> ALL = List.of(ENABLED, METHODS, INTERVAL, BUFFER_BYTES, HOT_METHOD_RATE,
+            LOG_FORMAT, LOG_FILE,
             LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY, TUNER_POOLS, TUNER_MODE,
             TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR,
             SIGNALS_OS, JFR_CONTENTION_THRESHOLD, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES, JFR_MAX_BYTES,

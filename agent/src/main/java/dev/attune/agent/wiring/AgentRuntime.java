@@ -6,6 +6,7 @@ import dev.attune.instrumentation.advice.TimingInstaller;
 import dev.attune.instrumentation.advice.TransformEvents;
 import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
 import dev.attune.instrumentation.encode.MethodIds;
+import dev.attune.instrumentation.encode.HotMethodCounts;
 import dev.attune.instrumentation.encode.RingBufferMethodSink;
 import dev.attune.instrumentation.encode.RingBufferPoolSink;
 import dev.attune.instrumentation.match.MethodPattern;
@@ -58,7 +59,9 @@ final class AgentRuntime {
 
         ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(
                 settings.bufferBytes(), ManyToOneRingBufferStripes.defaultStripeCount());
-        if (!MethodTimer.install(new RingBufferMethodSink(stripes))) {
+        HotMethodCounts hot = new HotMethodCounts(MAX_METHODS, stripes.stripeCount(),
+                HotMethodCounts.DEFAULT_BUDGET_BYTES, settings.hotMethodRate());
+        if (!MethodTimer.install(new RingBufferMethodSink(stripes, hot))) {
             log.warn("agent_already_running").kv("effect", "this second start is ignored").emit();
             return null;
         }
@@ -72,7 +75,7 @@ final class AgentRuntime {
         AgentLoop loop = new AgentLoop(
                 new LoopSettings(settings.intervalNanos(), settings.summary(), settings.jmxEnabled(),
                         settings.jmxDelayNanos()),
-                stripes, ids, frames, transforms, alerts, log, view, new SystemNanoClock());
+                stripes, ids, hot, frames, transforms, alerts, log, view, new SystemNanoClock());
         loopRef[0] = loop;
         // Signals first: the breaker decides in each interval before the tuner reads it.
         BooleanSupplier paused = SignalsWiring.start(settings.signals(), loop, stripes, frames, log);

@@ -59,7 +59,8 @@ public final class AgentStarter {
             problems.add(p.toString());
         }
         Settings settings = new Settings(config.methods(), config.intervalNanos(), config.bufferBytes(),
-                config.logSummary(), config.jmxEnabled(), config.jmxDelayNanos(), config.alerts(), config.source(),
+                config.hotMethodRate(), config.logSummary(), config.jmxEnabled(), config.jmxDelayNanos(),
+                config.alerts(), config.source(),
                 problems, PoolTuningConfig.from(config), SignalsWiring.Options.from(config));
         return AgentRuntime.start(instrumentation, settings, log, attached);
     }

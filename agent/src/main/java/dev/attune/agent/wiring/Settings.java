@@ -10,6 +10,7 @@ import java.util.Map;
  * @param methods method patterns as written ({@code attune.methods})
  * @param intervalNanos aggregation interval
  * @param bufferBytes total ring buffer capacity
+ * @param hotMethodRate calls a second from which a method is counted in place; 0 for never
  * @param summary whether to log per-method summary lines
  * @param jmxEnabled whether to register MBeans
  * @param jmxDelayNanos delay after premain before registering MBeans
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param tuner the thread-pool tuner's settings, or null when pools are not instrumented
  * @param signals the process signals' settings (JFR, OS counters, breaker, right-sizing, snapshots)
  */
-record Settings(List<String> methods, long intervalNanos, long bufferBytes, boolean summary, boolean jmxEnabled,
-                long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems,
+record Settings(List<String> methods, long intervalNanos, long bufferBytes, long hotMethodRate, boolean summary,
+                boolean jmxEnabled, long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems,
                 PoolTuningSettings tuner, SignalsWiring.Options signals) {
 }

@@ -1,5 +1,6 @@
 package dev.attune.tuner.aggregate;
 
+import dev.attune.instrumentation.encode.ManyToOneDurationCounts;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -9,8 +10,11 @@ import org.HdrHistogram.Histogram;
  * interval is added into {@code total}, its figures are published, and it is reset for reuse. Both
  * histograms are sized once (1 ns to 1 hour, 2 significant digits: values within 1%), so recording and
  * rolling never allocate. Durations beyond an hour are clamped to it, negative ones to zero.
+ *
+ * <p>A hot method's calls also arrive as swept bucket counts ({@link #onBucket}): the buckets are this
+ * histogram's own, so they change no figure.
  */
-final class MethodStats {
+final class MethodStats implements ManyToOneDurationCounts.BucketConsumer {
 
     static final long HIGHEST_NANOS = 3_600_000_000_000L;
     static final int SIGNIFICANT_DIGITS = 2;
@@ -21,6 +25,8 @@ final class MethodStats {
     private final Histogram total = new Histogram(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private long intervalErrors;
     private long totalErrors;
+    /** Calls read from the ring buffers since the last hot-method check. */
+    long ringCallsSinceCheck;
 
     MethodStats(int id, String name) {
         this.id = id;
@@ -28,10 +34,16 @@ final class MethodStats {
     }
 
     void record(long durationNanos, boolean threw) {
+        ringCallsSinceCheck++;
         interval.recordValue(Math.max(0, Math.min(durationNanos, HIGHEST_NANOS)));
         if (threw) {
             intervalErrors++;
         }
+    }
+
+    @Override
+    public void onBucket(long lowestNanos, long count) {
+        interval.recordValueWithCount(Math.min(lowestNanos, HIGHEST_NANOS), count);
     }
 
     void roll(double intervalSeconds, double secondsSinceStart) {

@@ -3,6 +3,7 @@ package dev.attune.tuner.loop;
 import dev.attune.instrumentation.advice.TransformEvents;
 import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
 import dev.attune.instrumentation.encode.EventCodec;
+import dev.attune.instrumentation.encode.HotMethodCounts;
 import dev.attune.instrumentation.encode.MethodIds;
 import dev.attune.instrumentation.encode.SignalCodec;
 import dev.attune.tuner.aggregate.MethodAggregator;
@@ -45,6 +46,7 @@ public final class AgentLoop implements Agent {
     private final AgentView agentView;
     private final NanoClock clock;
     private final MethodAggregator aggregator;
+    private final HotMethodCounts hot;
     private final SignalAggregator signals;
     private final PoolAggregator pools = new PoolAggregator();
     private final MessageHandler dispatch;
@@ -65,13 +67,17 @@ public final class AgentLoop implements Agent {
     public AgentLoop(LoopSettings settings, ManyToOneRingBufferStripes stripes, MethodIds ids,
                      TransformEvents transforms, List<LatencyAlertRule> alerts, AgentLog log, AgentView agentView,
                      NanoClock clock) {
-        this(settings, stripes, ids, new MethodIds(4096), transforms, alerts, log, agentView, clock);
+        this(settings, stripes, ids, HotMethodCounts.none(), new MethodIds(4096), transforms, alerts, log, agentView,
+                clock);
     }
 
-    /** Creates the loop with {@code frames} naming the frames of execution samples. */
-    public AgentLoop(LoopSettings settings, ManyToOneRingBufferStripes stripes, MethodIds ids, MethodIds frames,
-                     TransformEvents transforms, List<LatencyAlertRule> alerts, AgentLog log, AgentView agentView,
-                     NanoClock clock) {
+    /**
+     * Creates the loop with {@code hot} holding the hot methods' in-place counts and {@code frames} naming the
+     * frames of execution samples.
+     */
+    public AgentLoop(LoopSettings settings, ManyToOneRingBufferStripes stripes, MethodIds ids, HotMethodCounts hot,
+                     MethodIds frames, TransformEvents transforms, List<LatencyAlertRule> alerts, AgentLog log,
+                     AgentView agentView, NanoClock clock) {
         this.settings = settings;
         this.stripes = stripes;
         this.ids = ids;
@@ -81,7 +87,8 @@ public final class AgentLoop implements Agent {
         this.agentView = agentView;
         this.clock = clock;
         long now = clock.nanoTime();
-        this.aggregator = new MethodAggregator(ids, now);
+        this.hot = hot;
+        this.aggregator = new MethodAggregator(ids, hot, now);
         this.signals = new SignalAggregator(frames, now);
         // One pipeline: method exits to the method histograms, pool task times to the pools' histograms,
         // everything else to the signal accumulators.
@@ -110,6 +117,15 @@ public final class AgentLoop implements Agent {
             work += aggregator.discoverMethods();
             methodsKnown = ids.count();
         }
+        int promoted = aggregator.checkHotMethods(now);
+        if (promoted > 0) {
+            for (int i = hot.promotedCount() - promoted; i < hot.promotedCount(); i++) {
+                // Once a method at most: says why its calls no longer pass through the ring buffers.
+                log.info("method_counted_in_place").kv("method", aggregator.nameOf(hot.promotedId(i)))
+                        .kv("threshold_calls_per_s", hot.promotionRate()).emit();
+            }
+            work += promoted;
+        }
         if (now - nextRollNanos >= 0) {
             rollInterval(now);
             // Fixed cadence; if the thread was held up for more than an interval, restart from now.
@@ -127,15 +143,16 @@ public final class AgentLoop implements Agent {
                         .kv("error", e.toString()).emit();
             }
         }
+        // Published once a cycle: ring reads, hot-method sweeps and rolls all add to it.
+        long recorded = aggregator.eventsRecorded();
+        if (recorded != eventsRecorded) {
+            eventsRecorded = recorded;
+        }
         return work;
     }
 
     private int drain() {
-        int read = stripes.drain(dispatch, DRAIN_LIMIT);
-        if (read > 0) {
-            eventsRecorded = aggregator.eventsRecorded();
-        }
-        return read;
+        return stripes.drain(dispatch, DRAIN_LIMIT);
     }
 
     private void rollInterval(long now) {
