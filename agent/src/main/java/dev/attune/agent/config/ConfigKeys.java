@@ -1,5 +1,6 @@
 package dev.attune.agent.config;
 
+import dev.attune.instrumentation.encode.HotMethodCounts;
 import java.util.List;
 
 /** Every configuration key Attune knows, with its default and meaning: the configuration reference. */
@@ -23,7 +24,7 @@ public final class ConfigKeys {
             "total ring buffer capacity (16 bytes an event); when full, events are dropped and counted");
     /** Hot-method threshold. */
     public static final ConfigKey HOT_METHOD_RATE = new ConfigKey("attune.hot-methods.rate", ConfigKey.Kind.INTEGER,
-            "100000", 0, 1_000_000_000L, List.of(),
+            String.valueOf(HotMethodCounts.DEFAULT_PROMOTION_RATE), 0, 1_000_000_000L, List.of(),
             "calls a second from which a method is counted in place (bucket counts) instead of through the ring "
                     + "buffers: the same figures at a lower cost a call; 0: never");
     /** Log line format. */

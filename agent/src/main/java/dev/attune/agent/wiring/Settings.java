@@ -20,7 +20,7 @@ import java.util.Map;
  * @param tuner the thread-pool tuner's settings, or null when pools are not instrumented
  * @param signals the process signals' settings (JFR, OS counters, breaker, right-sizing, snapshots)
  */
-record Settings(List<String> methods, long intervalNanos, long bufferBytes, long hotMethodRate, boolean summary,
-                boolean jmxEnabled, long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems,
+record Settings(List<String> methods, long intervalNanos, long bufferBytes, long hotMethodRate,
+                boolean summary, boolean jmxEnabled, long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems,
                 PoolTuningSettings tuner, SignalsWiring.Options signals) {
 }

@@ -14,13 +14,13 @@ package dev.attune.instrumentation.encode;
  * same count as recording {@code v}: counting first and recording later changes no figure. Durations up to
  * {@link #MAX_VALUE} (about 4.3 s) fit; longer ones take the ring buffer, as errors do.
  */
-public final class DurationBuckets {
+final class DurationBuckets {
 
     /** Largest duration in nanoseconds that has a bucket. */
-    public static final long MAX_VALUE = (1L << 32) - 1;
+    static final long MAX_VALUE = (1L << 32) - 1;
 
     /** Number of buckets. */
-    public static final int COUNT = indexOf(MAX_VALUE) + 1;
+    static final int COUNT = indexOf(MAX_VALUE) + 1;
 
     private static final int HALF_SUB_BUCKETS_SHIFT = 7;
     private static final long SUB_BUCKET_MASK = 255;
@@ -29,13 +29,13 @@ public final class DurationBuckets {
     }
 
     /** The bucket of {@code nanos}, which must be between 0 and {@link #MAX_VALUE}. */
-    public static int indexOf(long nanos) {
+    static int indexOf(long nanos) {
         int b = 63 - Long.numberOfLeadingZeros(nanos | SUB_BUCKET_MASK) - HALF_SUB_BUCKETS_SHIFT;
         return (b << HALF_SUB_BUCKETS_SHIFT) + (int) (nanos >>> b);
     }
 
     /** The smallest duration that falls in bucket {@code index}. */
-    public static long lowestValueAt(int index) {
+    static long lowestValueAt(int index) {
         int b = Math.max(0, (index >>> HALF_SUB_BUCKETS_SHIFT) - 1);
         return (long) (index - (b << HALF_SUB_BUCKETS_SHIFT)) << b;
     }

@@ -35,7 +35,8 @@ public final class HotMethodCounts {
      * holds.
      */
     public HotMethodCounts(int maxMethods, int stripeCount, long budgetBytes, long promotionRate) {
-        this.byId = new AtomicReferenceArray<>(Math.max(0, maxMethods));
+        // No table at all when nothing can be promoted: a rate of 0 costs no memory.
+        this.byId = new AtomicReferenceArray<>(promotionRate <= 0 ? 0 : Math.max(0, maxMethods));
         this.stripeCount = stripeCount;
         this.promotionRate = promotionRate;
         this.maxPromoted = promotionRate <= 0 ? 0 : (int) Math.min(Math.min(maxMethods, MAX_PROMOTED),
@@ -55,7 +56,7 @@ public final class HotMethodCounts {
 
     /** The counts of {@code methodId}, or null while it is not promoted. Any thread; allocation-free. */
     public ManyToOneDurationCounts forMethod(int methodId) {
-        return methodId < byId.length() ? byId.get(methodId) : null;
+        return methodId >= 0 && methodId < byId.length() ? byId.get(methodId) : null;
     }
 
     /** Promotes {@code methodId}; false when out of range, already promoted or the budget is spent. Reader only. */

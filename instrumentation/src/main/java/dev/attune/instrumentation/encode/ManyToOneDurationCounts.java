@@ -70,7 +70,9 @@ public final class ManyToOneDurationCounts {
             for (int i = 0; i < DurationBuckets.COUNT; i++) {
                 // Read first, and write only buckets that were hit: an empty bucket's line stays shared.
                 if (counts.get(base + i) != 0) {
-                    int n = counts.getAndSet(base + i, 0);
+                    // Unsigned: a bucket that passed 2^31 between sweeps (an agent thread held up for minutes
+                    // under billions of calls) still reads right up to 2^32.
+                    long n = counts.getAndSet(base + i, 0) & 0xFFFF_FFFFL;
                     consumer.onBucket(DurationBuckets.lowestValueAt(i), n);
                     swept += n;
                 }

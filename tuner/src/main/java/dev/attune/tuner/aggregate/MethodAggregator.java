@@ -104,7 +104,8 @@ public final class MethodAggregator implements MessageHandler {
             return 0;
         }
         lastHotCheckNanos = nowNanos;
-        long hotCalls = hot.promotionRate() * elapsed / HOT_CHECK_NANOS;
+        // In double: a rate of a billion times a long gap would overflow a long.
+        double hotCalls = (double) hot.promotionRate() * elapsed / HOT_CHECK_NANOS;
         int promoted = 0;
         for (int i = 0, n = methods.size(); i < n; i++) {
             MethodStats stats = methods.get(i);
@@ -134,7 +135,7 @@ public final class MethodAggregator implements MessageHandler {
     }
 
     /** True when {@code methodId} is counted in place. */
-    public boolean isHot(int methodId) {
+    boolean isHot(int methodId) {
         return hot.forMethod(methodId) != null;
     }
 

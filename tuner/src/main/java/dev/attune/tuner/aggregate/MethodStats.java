@@ -25,7 +25,7 @@ final class MethodStats implements ManyToOneDurationCounts.BucketConsumer {
     private final Histogram total = new Histogram(HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     private long intervalErrors;
     private long totalErrors;
-    /** Calls read from the ring buffers since the last hot-method check. */
+    /** Calls that returned normally read from the ring buffers since the last hot-method check. */
     long ringCallsSinceCheck;
 
     MethodStats(int id, String name) {
@@ -34,10 +34,11 @@ final class MethodStats implements ManyToOneDurationCounts.BucketConsumer {
     }
 
     void record(long durationNanos, boolean threw) {
-        ringCallsSinceCheck++;
         interval.recordValue(Math.max(0, Math.min(durationNanos, HIGHEST_NANOS)));
         if (threw) {
             intervalErrors++;
+        } else {
+            ringCallsSinceCheck++; // throws keep taking the ring buffers, so they never make a method hot
         }
     }
 

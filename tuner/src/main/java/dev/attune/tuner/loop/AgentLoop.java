@@ -329,6 +329,7 @@ public final class AgentLoop implements Agent {
                 }
             }
         }
+        eventsRecorded = aggregator.eventsRecorded();
         agentView.stopped();
         log.info("agent_stopped")
                 .kv("events_recorded", aggregator.eventsRecorded())
