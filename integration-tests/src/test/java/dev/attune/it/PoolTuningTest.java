@@ -200,6 +200,10 @@ class PoolTuningTest {
                         new String[] {String.class.getName(), int.class.getName()}));
                 assertRefused(() -> jmx.server.invoke(tuner, "revertAll", new Object[0], new String[0]));
                 assertEquals("advise", jmx.get(TUNER, "Mode"));
+                ObjectName signals = new ObjectName("dev.attune:type=Signals");
+                Waits.until(() -> !jmx.names(signals.toString()).isEmpty(), 30, "the Signals MBean");
+                assertRefused(() -> jmx.server.setAttribute(signals, new Attribute("Enabled", false)));
+                assertEquals(true, jmx.get(signals.toString(), "Enabled"));
             }
         } finally {
             app.closeInput();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import javax.management.Attribute;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +72,14 @@ class SignalsEndToEndTest {
                 assertFalse(((String) jmx.get("dev.attune:type=RightSizing", "Recommendation")).isEmpty());
                 assertEquals(false, jmx.get(SIGNALS, "BreakerOpen"));
                 assertOnlyFewDaemonAgentThreads(jmx);
+
+                // The user's switch, over the same remote connection: off pauses every signal, on resumes them.
+                jmx.server.setAttribute(new ObjectName(SIGNALS), new Attribute("Enabled", false));
+                assertEquals(false, jmx.get(SIGNALS, "Enabled"));
+                Waits.until(() -> app.stderrSoFar().contains("event=signals_paused"), 10, "the agent pausing signals");
+                jmx.server.setAttribute(new ObjectName(SIGNALS), new Attribute("Enabled", true));
+                Waits.until(() -> app.stderrSoFar().contains("event=signals_resumed"), 10, "the agent resuming them");
+                assertEquals(true, jmx.get(SIGNALS, "Enabled"));
             }
         } finally {
             app.closeInput();

@@ -8,6 +8,7 @@ import dev.attune.instrumentation.signals.JfrSettings;
 import dev.attune.instrumentation.signals.JfrSignalStream;
 import dev.attune.instrumentation.signals.OsSignalSampler;
 import dev.attune.instrumentation.signals.SignalProblems;
+import dev.attune.tuner.act.SignalsSwitch;
 import dev.attune.tuner.loop.AgentLoop;
 import dev.attune.tuner.loop.SignalSourcesTask;
 import dev.attune.tuner.loop.SignalsSettings;
@@ -39,9 +40,10 @@ final class SignalsWiring {
      * @param maxFiles     most snapshot files kept
      * @param maxBytes     most snapshot bytes kept
      * @param task         the breaker and right-sizing settings
+     * @param jmxReadOnly    whether the Signals MBean refuses to switch the signals ({@code attune.jmx.readOnly})
      */
     record Options(boolean jfr, boolean os, JfrSettings jfrSettings, Path snapshotDir, int maxFiles, long maxBytes,
-                   SignalsSettings task) {
+                   SignalsSettings task, boolean jmxReadOnly) {
 
         /** Reads the options; every value was validated (or defaulted, with one error) when the config loaded. */
         static Options from(AgentConfig config) {
@@ -60,7 +62,8 @@ final class SignalsWiring {
                     whole(config, ConfigKeys.RIGHTSIZING_MIN_SAMPLES), nanos(config, ConfigKeys.RIGHTSIZING_LOG_EVERY));
             return new Options((Boolean) config.value(ConfigKeys.SIGNALS_JFR),
                     (Boolean) config.value(ConfigKeys.SIGNALS_OS), jfr, snapshots,
-                    whole(config, ConfigKeys.JFR_MAX_FILES), nanos(config, ConfigKeys.JFR_MAX_BYTES), task);
+                    whole(config, ConfigKeys.JFR_MAX_FILES), nanos(config, ConfigKeys.JFR_MAX_BYTES), task,
+                    (Boolean) config.value(ConfigKeys.JMX_READ_ONLY));
         }
 
         private static long nanos(AgentConfig config, dev.attune.agent.config.ConfigKey key) {
@@ -88,10 +91,11 @@ final class SignalsWiring {
         OsSignalSampler os = options.os() ? new OsSignalSampler(stripes, problems) : null;
         JfrSnapshotFiles snapshots = jfr == null ? null
                 : new JfrSnapshotFiles(options.snapshotDir(), options.maxFiles(), options.maxBytes(), jfr::dump, log);
-        SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log, snapshots,
+        SignalsSwitch onOff = new SignalsSwitch(options.jmxReadOnly());
+        SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log, snapshots, onOff,
                 System.nanoTime());
         SignalSourcesTask sources = new SignalSourcesTask(jfr, os, loop::applicationUp, signals.paused(),
-                problems);
+                problems, onOff, log);
         loop.addSampler(sources::sampleBeforeRoll);
         loop.addIntervalTask(signals);
         loop.addIntervalTask(sources);

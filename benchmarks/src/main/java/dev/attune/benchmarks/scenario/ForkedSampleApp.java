@@ -49,6 +49,16 @@ final class ForkedSampleApp {
     private final File agentJar;
     private final File sampleJar;
 
+    /** The agent jar. */
+    File agentJar() {
+        return agentJar;
+    }
+
+    /** The sample app's jar. */
+    File sampleJar() {
+        return sampleJar;
+    }
+
     ForkedSampleApp(File agentJar, File sampleJar) {
         this.agentJar = agentJar;
         this.sampleJar = sampleJar;

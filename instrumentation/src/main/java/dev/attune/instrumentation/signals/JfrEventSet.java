@@ -1,5 +1,6 @@
 package dev.attune.instrumentation.signals;
 
+import java.util.List;
 import java.time.Duration;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -53,6 +54,14 @@ final class JfrEventSet {
         stream.enable(ALLOCATION_SAMPLE).withoutStackTrace()
                 .with("throttle", settings.allocationSamplesPerSecond() + "/s");
         stream.enable(EXECUTION_SAMPLE).withPeriod(settings.executionSamplePeriod());
+    }
+
+    /** Turns every event of the set off: the stream stays open and idle until {@link #enable} again. */
+    static void disableAll(RecordingStream stream) {
+        for (String event : List.of(CPU_LOAD, THREAD_STATISTICS, GARBAGE_COLLECTION, HEAP_SUMMARY, HEAP_CONFIGURATION,
+                ALLOCATION_SAMPLE, EXECUTION_SAMPLE, MONITOR_ENTER, THREAD_PARK, SAFEPOINT_BEGIN, SAFEPOINT_END)) {
+            stream.disable(event);
+        }
     }
 
     /** Turns the two sampling events off; the monitors (CPU, GC, heap) keep flowing. */

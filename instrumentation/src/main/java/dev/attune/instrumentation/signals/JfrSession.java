@@ -78,11 +78,17 @@ final class JfrSession {
         stream.dump(destination);
     }
 
-    /** Pauses or resumes execution and allocation sampling; the settings apply to the running recording. */
-    void sampling(boolean on) {
-        if (on) {
-            JfrEventSet.enableSampling(stream, settings);
-        } else {
+    /**
+     * Sets which events flow: none ({@code events} false), or the whole set with or without the two sampling
+     * events; the settings apply to the running recording.
+     */
+    void events(boolean events, boolean sampling) {
+        if (!events) {
+            JfrEventSet.disableAll(stream);
+            return;
+        }
+        JfrEventSet.enable(stream, settings);
+        if (!sampling) {
             JfrEventSet.disableSampling(stream);
         }
     }

@@ -27,6 +27,8 @@ public final class JfrSignalStream implements AutoCloseable {
     private final MethodIds frames;
     private final SignalProblems problems;
     private JfrSession session;
+    private boolean eventsOn = true;
+    private boolean samplingOn = true;
     private boolean closed;
 
     /** Creates a stream writing to {@code stripes}, naming sampled frames through {@code frames}. Not started. */
@@ -61,6 +63,9 @@ public final class JfrSignalStream implements AutoCloseable {
             JfrSession started = new JfrSession(settings, new JfrEventTranslator(stripes, frames, problems), problems);
             started.start();
             session = started;
+            if (!eventsOn || !samplingOn) {
+                apply("pausing events"); // switched off before the stream started
+            }
             return true;
         } catch (RuntimeException | LinkageError e) {
             problems.skipped("jfr", WHAT, ProblemsOnce.describe(e));
@@ -96,13 +101,27 @@ public final class JfrSignalStream implements AutoCloseable {
      * stress; CPU, GC and heap events keep flowing so the breaker can see relief. Any agent thread.
      */
     public synchronized void sampling(boolean on) {
+        samplingOn = on;
+        apply("pausing sampling");
+    }
+
+    /**
+     * Pauses (false) or resumes (true) every event, as a user switching the signals off asks; the recording
+     * stays open but idle, so switching back on costs no JFR start. Any agent thread.
+     */
+    public synchronized void events(boolean on) {
+        eventsOn = on;
+        apply(on ? "resuming events" : "pausing events");
+    }
+
+    private void apply(String what) {
         if (session == null || !session.running()) {
-            return;
+            return; // a stream started later starts with the whole set, then the agent re-applies its state
         }
         try {
-            session.sampling(on);
+            session.events(eventsOn, samplingOn);
         } catch (RuntimeException e) {
-            problems.skipped("jfr", "pausing sampling", ProblemsOnce.describe(e));
+            problems.skipped("jfr", what, ProblemsOnce.describe(e));
         }
     }
 

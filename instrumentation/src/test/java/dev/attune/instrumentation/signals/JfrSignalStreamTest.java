@@ -104,7 +104,7 @@ class JfrSignalStreamTest {
     }
 
     @Test
-    void pausedSamplingStopsExecutionSamplesWhileCpuKeepsFlowingAndResumes() throws Exception {
+    void pausedSamplingStopsExecutionSamplesWhileCpuKeepsFlowingAndResumesAndTheSwitchPausesEverything() throws Exception {
         ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 20, 2);
         MethodIds frames = new MethodIds(4096);
         spinning = true;
@@ -131,6 +131,23 @@ class JfrSignalStreamTest {
 
             jfr.sampling(true);
             assertTrue(samplesWithin(stripes, frames, 30) > 0, "samples again after resuming");
+
+            // The user's switch: every event pauses, and the breaker's resume does not bring sampling back.
+            jfr.events(false);
+            jfr.sampling(true);
+            Thread.sleep(1500);
+            new SignalTally().drainAll(stripes);
+            SignalTally off = new SignalTally();
+            long offEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < offEnd) {
+                Thread.sleep(200);
+                off.drainAll(stripes);
+            }
+            assertEquals(0, hotFrameSamples(frames, off), "no execution samples while the signals are off");
+            assertFalse(off.seen(Signal.JVM_CPU_LOAD), "no CPU load events either while the signals are off");
+
+            jfr.events(true);
+            assertTrue(samplesWithin(stripes, frames, 30) > 0, "samples again once the signals are on");
         } finally {
             spinning = false;
         }

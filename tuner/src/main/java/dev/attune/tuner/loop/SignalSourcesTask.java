@@ -3,7 +3,9 @@ package dev.attune.tuner.loop;
 import dev.attune.instrumentation.signals.JfrSignalStream;
 import dev.attune.instrumentation.signals.OsSignalSampler;
 import dev.attune.instrumentation.signals.SignalProblems;
+import dev.attune.tuner.act.SignalsSwitch;
 import dev.attune.tuner.report.jmx.JmxConsole;
+import dev.attune.tuner.report.log.AgentLog;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -36,6 +38,9 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
     private boolean startRequested;
     private long upSinceNanos;
     private boolean samplingPaused;
+    private final SignalsSwitch onOff;
+    private final AgentLog log;
+    private boolean appliedOn = true;
 
     /**
      * Creates the task.
@@ -45,9 +50,13 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
      * @param applicationUp true once premain has returned
      * @param paused        true while the circuit breaker is open
      * @param problems      where a source that could not start is reported
+     * @param onOff         the user's switch: off pauses every JFR event and the OS sampling
+     * @param log           where each switch is said
      */
     public SignalSourcesTask(JfrSignalStream jfr, OsSignalSampler os, BooleanSupplier applicationUp,
-                             BooleanSupplier paused, SignalProblems problems) {
+                             BooleanSupplier paused, SignalProblems problems, SignalsSwitch onOff, AgentLog log) {
+        this.onOff = onOff;
+        this.log = log;
         this.jfr = jfr;
         this.os = os;
         this.applicationUp = applicationUp;
@@ -57,6 +66,17 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
 
     @Override
     public int doWork(JmxConsole jmx) {
+        if (ready && onOff.isOn() != appliedOn) {
+            appliedOn = onOff.isOn();
+            if (jfr != null) {
+                jfr.events(appliedOn);
+            }
+            log.info(appliedOn ? "signals_resumed" : "signals_paused").kv("by", "jmx")
+                    .kv("effect", appliedOn ? "JFR events and OS counters flow again"
+                            : "JFR events paused (the recording stays open, idle), OS counters not sampled")
+                    .emit();
+            return 1;
+        }
         if (startRequested || !applicationUp.getAsBoolean()) {
             return 0;
         }
@@ -97,7 +117,7 @@ public final class SignalSourcesTask implements DutyCycleTask, IntervalTask {
 
     /** Samples the OS counters; the agent loop calls it just before each roll. Agent thread only. */
     public void sampleBeforeRoll() {
-        if (ready && os != null) {
+        if (ready && os != null && appliedOn) {
             os.sample();
         }
     }

@@ -1,5 +1,6 @@
 package dev.attune.tuner.loop;
 
+import dev.attune.tuner.act.SignalsSwitch;
 import dev.attune.tuner.aggregate.ResourceSample;
 import dev.attune.tuner.aggregate.RightSizingFigures;
 import dev.attune.tuner.aggregate.RightSizingWindow;
@@ -61,6 +62,12 @@ public final class SignalsTask implements IntervalTask, DutyCycleTask {
      */
     public SignalsTask(SignalsSettings settings, Supplier<SignalSnapshot> signals, AgentLog log, JfrSnapshotFiles jfr,
                        long nowNanos) {
+        this(settings, signals, log, jfr, new SignalsSwitch(false), nowNanos);
+    }
+
+    /** Creates the task with {@code onOff}, the user's switch for the signals, on the Signals MBean. */
+    public SignalsTask(SignalsSettings settings, Supplier<SignalSnapshot> signals, AgentLog log, JfrSnapshotFiles jfr,
+                       SignalsSwitch onOff, long nowNanos) {
         this.settings = settings;
         this.signals = signals;
         this.log = log;
@@ -70,7 +77,7 @@ public final class SignalsTask implements IntervalTask, DutyCycleTask {
         this.window = new RightSizingWindow(settings.rightSizingWindowNanos());
         this.rule = new RightSizingRule(settings.rightSizingMinSamples());
         this.rightSizingView = new RightSizingView(rule.recommend(window.figures(nowNanos)), rule.minSamples());
-        this.signalsView = new SignalsView(signals, breaker, () -> rightSizingView.last().text());
+        this.signalsView = new SignalsView(signals, breaker, () -> rightSizingView.last().text(), onOff);
         this.hotMethodsView = new HotMethodsView(signals);
         this.paused = breaker::isOpen;
     }

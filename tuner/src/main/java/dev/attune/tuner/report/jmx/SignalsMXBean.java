@@ -133,6 +133,14 @@ public interface SignalsMXBean {
     @Description("Times the stress breaker has opened since start")
     long getBreakerOpenCount();
 
+    /** True while the signals are on. */
+    @Description("True while the process signals (JFR events, OS counters) are on; set false to pause them all "
+            + "live (the recording stays open, idle), true to resume. Refused when attune.jmx.readOnly=true")
+    boolean isEnabled();
+
+    /** Switches the signals on or off. */
+    void setEnabled(boolean enabled);
+
     /** The right-sizing sentence. */
     @Description("Right-sizing recommendation over the window (figures behind it: dev.attune:type=RightSizing)")
     String getRightSizingRecommendation();

@@ -1,6 +1,7 @@
 package dev.attune.tuner.report.jmx;
 
 import dev.attune.instrumentation.encode.Signal;
+import dev.attune.tuner.act.SignalsSwitch;
 import dev.attune.tuner.aggregate.ResourceSample;
 import dev.attune.tuner.aggregate.SignalSnapshot;
 import dev.attune.tuner.decide.StressBreakerRule;
@@ -18,9 +19,17 @@ public final class SignalsView implements SignalsMXBean {
     private final Supplier<SignalSnapshot> signals;
     private final StressBreakerRule breaker;
     private final Supplier<String> rightSizing;
+    private final SignalsSwitch onOff;
 
     /** Creates the view of the snapshots {@code signals} publishes, the breaker and the right-sizing sentence. */
     public SignalsView(Supplier<SignalSnapshot> signals, StressBreakerRule breaker, Supplier<String> rightSizing) {
+        this(signals, breaker, rightSizing, new SignalsSwitch(false));
+    }
+
+    /** Creates the view, with {@code onOff} the user's switch for the signals. */
+    public SignalsView(Supplier<SignalSnapshot> signals, StressBreakerRule breaker, Supplier<String> rightSizing,
+                       SignalsSwitch onOff) {
+        this.onOff = onOff;
         this.signals = signals;
         this.breaker = breaker;
         this.rightSizing = rightSizing;
@@ -97,4 +106,14 @@ public final class SignalsView implements SignalsMXBean {
     @Override public String getBreakerReason() { return breaker.reason(); }
     @Override public long getBreakerOpenCount() { return breaker.openings(); }
     @Override public String getRightSizingRecommendation() { return rightSizing.get(); }
+
+    @Override
+    public boolean isEnabled() {
+        return onOff.isOn();
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        onOff.set(enabled);
+    }
 }

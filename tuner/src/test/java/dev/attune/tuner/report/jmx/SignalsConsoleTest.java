@@ -1,5 +1,8 @@
 package dev.attune.tuner.report.jmx;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import dev.attune.tuner.act.SignalsSwitch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +103,7 @@ class SignalsConsoleTest {
         }
         for (MBeanAttributeInfo a : server.getMBeanInfo(names[0]).getAttributes()) {
             assertTrue(a.getName().matches(".*(Cores|Ratio|Millis|PerSec|Count|Bytes|Seconds|1Min)"
-                    + "|BreakerOpen|BreakerReason|RightSizingRecommendation"), "the unit is in the name: " + a.getName());
+                    + "|BreakerOpen|BreakerReason|RightSizingRecommendation|Enabled"), "the unit is in the name: " + a.getName());
         }
         assertEquals(16, server.getMBeanInfo(names[2]).getAttributes().length);
     }
@@ -184,6 +187,26 @@ class SignalsConsoleTest {
         }
         signals.roll(4 * SECOND);
         assertEquals(0, ((CompositeData[]) server.getAttribute(name, "TopFrames")).length, "a quiet interval");
+    }
+
+    @Test
+    void theSignalsAreSwitchedOffAndOnOverJmxUnlessReadOnly() throws Exception {
+        SignalsSwitch onOff = new SignalsSwitch(false);
+        console = JmxConsole.onPlatformServer();
+        ObjectName name = console.registerSignals(
+                new SignalsView(signals::snapshot, StressBreakerRule.defaults(), () -> "", onOff));
+        assertEquals(true, server.getAttribute(name, "Enabled"));
+        assertTrue(server.getMBeanInfo(name).getAttributes()[0].isReadable());
+        server.setAttribute(name, new Attribute("Enabled", false));
+        assertFalse(onOff.isOn());
+        assertEquals(false, server.getAttribute(name, "Enabled"));
+        server.setAttribute(name, new Attribute("Enabled", true));
+        assertTrue(onOff.isOn());
+
+        SignalsView readOnly = new SignalsView(signals::snapshot, StressBreakerRule.defaults(), () -> "",
+                new SignalsSwitch(true));
+        assertThrows(SecurityException.class, () -> readOnly.setEnabled(false));
+        assertTrue(readOnly.isEnabled(), "a refused switch changes nothing");
     }
 
     @Test
