@@ -50,8 +50,9 @@ final class SignalsWiring {
             JfrSettings defaults = JfrSettings.defaults();
             Duration threshold = Duration.ofNanos(nanos(config, ConfigKeys.JFR_CONTENTION_THRESHOLD));
             Duration maxAge = Duration.ofNanos(nanos(config, ConfigKeys.JFR_SNAPSHOT_AGE));
+            // Parks from twice the contention threshold: most are idle pool threads waiting for work, not locks.
             JfrSettings jfr = new JfrSettings(Duration.ofNanos(nanos(config, ConfigKeys.JFR_SAMPLE_PERIOD)), threshold,
-                    threshold, defaults.periodicPeriod(), defaults.allocationSamplesPerSecond(), maxAge,
+                    threshold.multipliedBy(2), defaults.periodicPeriod(), defaults.allocationSamplesPerSecond(), maxAge,
                     defaults.maxSizeBytes());
             String dir = (String) config.value(ConfigKeys.JFR_DIR);
             Path snapshots = dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "attune-jfr") : Path.of(dir);

@@ -38,8 +38,10 @@ import javax.management.remote.JMXServiceURL;
  * separate-JVM {@link SignalsOverheadBenchmark} shows it. Run from the project root after
  * {@code mvn -q -DskipTests package}:
  * <pre>
- *   java -cp benchmarks/target/benchmarks.jar dev.attune.benchmarks.scenario.SignalsSwitchBenchmark [pairs] [phase-seconds] [rate]
+ *   java -cp benchmarks/target/benchmarks.jar dev.attune.benchmarks.scenario.SignalsSwitchBenchmark [pairs] [phase-seconds] [rate] [jvm-arg...]
  * </pre>
+ * (extra arguments go to the sample app's JVM, e.g. {@code -Dattune.jfr.sample-period=10s} to see what one event
+ * costs)
  * defaults: 30 pairs of 8 s phases at 300 requests a second, after a 60 s warm-up with the signals on; each
  * phase's CPU time (the JVM's own process CPU time, read over the same JMX connection) is measured over its last
  * 6 s. Short neighbouring phases cancel slow drift; many pairs shrink the noise of the median.
@@ -66,11 +68,13 @@ public final class SignalsSwitchBenchmark {
         ForkedSampleApp jars = ForkedSampleApp.fromProjectRoot();
         int phases = 2 * pairs;
         List<String> phaseList = new ArrayList<>(Collections.nCopies(phases, phaseSeconds + "s@" + rate));
-        List<String> command = List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
-                "-javaagent:" + jars.agentJar().getAbsolutePath(),
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "-javaagent:" + jars.agentJar().getAbsolutePath()));
+        command.addAll(Arrays.asList(args).subList(Math.min(3, args.length), args.length));
+        command.addAll(List.of(
                 "-Dattune.methods=dev.attune.sample.OrderService#*,dev.attune.sample.PriceCalculator#compute",
                 "-jar", jars.sampleJar().getAbsolutePath(), "demo", "--phases", String.join(",", phaseList),
-                "--warmup", WARMUP_SECONDS + "s", "--settle", "0s");
+                "--warmup", WARMUP_SECONDS + "s", "--settle", "0s"));
         Path err = Files.createTempFile("attune-switch", ".err");
         Process app = new ProcessBuilder(command).redirectError(err.toFile()).start();
         List<String> stdout = Collections.synchronizedList(new ArrayList<>());

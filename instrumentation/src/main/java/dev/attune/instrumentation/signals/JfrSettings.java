@@ -7,7 +7,7 @@ import java.util.Objects;
  * How lean the JFR stream is: which thresholds and periods its cut-down event set uses, and how much
  * recorded data it keeps for a dump.
  *
- * @param executionSamplePeriod      how often a running Java thread is sampled (JFR's default is 20 ms;
+ * @param executionSamplePeriod      how often running Java threads are sampled (JFR's default is 20 ms;
  *                                   slower is cheaper)
  * @param contentionThreshold        shortest monitor enter that is reported ({@code jdk.JavaMonitorEnter})
  * @param parkThreshold              shortest thread park that is reported ({@code jdk.ThreadPark})
@@ -34,11 +34,11 @@ public record JfrSettings(Duration executionSamplePeriod, Duration contentionThr
     }
 
     /**
-     * Lean defaults for the 1% CPU budget: samples every 20 ms, contention and parks from 10 ms, CPU and
+     * Lean defaults for the 1% CPU budget: samples every 40 ms, contention from 10 ms, parks from 20 ms, CPU and
      * threads every second, 100 allocation samples a second, the last 2 minutes (at most 32 MiB) kept.
      */
     public static JfrSettings defaults() {
-        return new JfrSettings(Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(10),
+        return new JfrSettings(Duration.ofMillis(40), Duration.ofMillis(10), Duration.ofMillis(20),
                 Duration.ofSeconds(1), 100, Duration.ofMinutes(2), 32L << 20);
     }
 

@@ -116,7 +116,7 @@ public final class JfrSignalStream implements AutoCloseable {
 
     private void apply(String what) {
         if (session == null || !session.running()) {
-            return; // a stream started later starts with the whole set, then the agent re-applies its state
+            return; // not started yet: start() applies the state then
         }
         try {
             session.events(eventsOn, samplingOn);

@@ -117,15 +117,7 @@ class JfrSignalStreamTest {
             assertTrue(samplesWithin(stripes, frames, 30) > 0, "samples before the pause");
 
             jfr.sampling(false);
-            new SignalTally().drainAll(stripes);
-            Thread.sleep(1500); // events already in JFR's buffers when the pause applied are flushed meanwhile
-            new SignalTally().drainAll(stripes);
-            SignalTally paused = new SignalTally();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (System.nanoTime() < end) {
-                Thread.sleep(200);
-                paused.drainAll(stripes);
-            }
+            SignalTally paused = afterFlushFor3Seconds(stripes);
             assertEquals(0, hotFrameSamples(frames, paused), "no execution samples while paused");
             assertTrue(paused.seen(Signal.JVM_CPU_LOAD), "CPU load keeps flowing while sampling is paused");
 
@@ -135,14 +127,7 @@ class JfrSignalStreamTest {
             // The user's switch: every event pauses, and the breaker's resume does not bring sampling back.
             jfr.events(false);
             jfr.sampling(true);
-            Thread.sleep(1500);
-            new SignalTally().drainAll(stripes);
-            SignalTally off = new SignalTally();
-            long offEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (System.nanoTime() < offEnd) {
-                Thread.sleep(200);
-                off.drainAll(stripes);
-            }
+            SignalTally off = afterFlushFor3Seconds(stripes);
             assertEquals(0, hotFrameSamples(frames, off), "no execution samples while the signals are off");
             assertFalse(off.seen(Signal.JVM_CPU_LOAD), "no CPU load events either while the signals are off");
 
@@ -151,6 +136,20 @@ class JfrSignalStreamTest {
         } finally {
             spinning = false;
         }
+    }
+
+    /** What arrives over 3 s, once the events already in JFR's buffers when a change applied are flushed. */
+    private static SignalTally afterFlushFor3Seconds(ManyToOneRingBufferStripes stripes) throws InterruptedException {
+        new SignalTally().drainAll(stripes);
+        Thread.sleep(1500);
+        new SignalTally().drainAll(stripes);
+        SignalTally tally = new SignalTally();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < end) {
+            Thread.sleep(200);
+            tally.drainAll(stripes);
+        }
+        return tally;
     }
 
     private static int samplesWithin(ManyToOneRingBufferStripes stripes, MethodIds frames, int seconds)
