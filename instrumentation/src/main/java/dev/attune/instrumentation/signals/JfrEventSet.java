@@ -11,10 +11,10 @@ import jdk.jfr.consumer.RecordingStream;
  * <p>Why these settings: allocation samples are throttled and carry no stack trace (only their weight is
  * used, and a stack walk per sample would cost the allocating thread); contention is reported from a
  * threshold with stack traces, kept because contended monitors are rare and the stack makes a dump useful;
- * parks are reported from a threshold without stack traces, because most parks are idle pool threads waiting
- * for work (a sample app at 300 requests a second parked 130 times a second past 10 ms, every one of them
- * a queue's {@code take} or {@code poll}): a stack walk for each cost the parking thread, and their stack
- * traces made most of the stream's volume; the parked class still names the lock or queue;
+ * parks are reported from a higher threshold without stack traces, because most parks are idle pool threads
+ * waiting for work (the sample app at 300 requests a second parked 130 times a second past 10 ms, every one of
+ * them in a queue's {@code take} or {@code poll}): a stack walk for each would cost the parking thread for a
+ * trace that says only "waiting for work", and the parked class still names the lock or queue;
  * safepoint begin and end are both needed at every duration to pair them; heap configuration comes once
  * per chunk, which is enough for a maximum that does not change.
  */
@@ -31,6 +31,11 @@ final class JfrEventSet {
     static final String SAFEPOINT_END = "jdk.SafepointEnd";
     static final String THREAD_STATISTICS = "jdk.JavaThreadStatistics";
     static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+
+    /** Every event of the set. */
+    static final List<String> ALL = List.of(CPU_LOAD, THREAD_STATISTICS, GARBAGE_COLLECTION, HEAP_SUMMARY,
+            HEAP_CONFIGURATION, ALLOCATION_SAMPLE, EXECUTION_SAMPLE, MONITOR_ENTER, THREAD_PARK, SAFEPOINT_BEGIN,
+            SAFEPOINT_END);
 
     private JfrEventSet() {
     }
@@ -58,8 +63,7 @@ final class JfrEventSet {
 
     /** Turns every event of the set off: the stream stays open and idle until {@link #enable} again. */
     static void disableAll(RecordingStream stream) {
-        for (String event : List.of(CPU_LOAD, THREAD_STATISTICS, GARBAGE_COLLECTION, HEAP_SUMMARY, HEAP_CONFIGURATION,
-                ALLOCATION_SAMPLE, EXECUTION_SAMPLE, MONITOR_ENTER, THREAD_PARK, SAFEPOINT_BEGIN, SAFEPOINT_END)) {
+        for (String event : ALL) {
             stream.disable(event);
         }
     }
