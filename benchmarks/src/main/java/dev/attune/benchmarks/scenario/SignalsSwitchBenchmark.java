@@ -44,15 +44,17 @@ import javax.management.remote.JMXServiceURL;
  * costs)
  * defaults: 30 pairs of 8 s phases at 300 requests a second, after a 60 s warm-up with the signals on; each
  * phase's CPU time (the JVM's own process CPU time, read over the same JMX connection) is measured over its last
- * 6 s. Short neighbouring phases cancel slow drift; many pairs shrink the noise of the median.
+ * 6 s (all but the first 2 s, {@code -Dattune.bench.settle}). Short neighbouring phases cancel slow drift; many
+ * pairs shrink the noise of the median.
  */
 public final class SignalsSwitchBenchmark {
 
     private static final long WARMUP_SECONDS = 60;
 
     // JFR hands events over about once a second: events of the second before a switch are still parsed after
-    // it. Each phase's CPU is measured from this long after its start, so that neither side pays for the other.
-    private static final long SETTLE_SECONDS = 2;
+    // it. Each phase's CPU is measured from this long after its start, so that neither side pays for the other
+    // (-Dattune.bench.settle=N to leave more, e.g. for the JIT to recompile what a switch threw away).
+    private static final long SETTLE_SECONDS = Long.getLong("attune.bench.settle", 2);
 
     private SignalsSwitchBenchmark() {
     }
