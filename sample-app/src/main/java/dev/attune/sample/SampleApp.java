@@ -37,11 +37,27 @@ public final class SampleApp {
 
     /** Runs the mode named by {@code args[0]}; exits non-zero only on failure (2 for bad arguments). */
     public static void main(String[] args) throws Exception {
+        spareTheLoadGeneratorAThreadPerResponse();
         int code = run(args, System.out, System.err);
         if (code != 0) {
             System.exit(code);
         }
     }
+
+    /**
+     * The load generator's {@code HttpClient.sendAsync} hands every response to CompletableFuture's default
+     * executor. With fewer than 3 cores that executor is not the common pool but a new thread per task: at 300
+     * requests a second, 300 threads started and ended a second, which costs CPU of its own and makes JFR write a
+     * thread checkpoint for each. Two common-pool threads instead, unless the user chose a parallelism. This must
+     * run before anything touches CompletableFuture, so it is the first thing {@code main} does.
+     */
+    static void spareTheLoadGeneratorAThreadPerResponse() {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
+    }
+
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     /** Runs a mode and returns its exit code; never calls {@code System.exit}, so tests can call it. */
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
