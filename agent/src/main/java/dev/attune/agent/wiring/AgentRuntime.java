@@ -43,9 +43,10 @@ final class AgentRuntime {
     /** Most distinct methods timed; more would cost memory (two histograms each) for little insight. */
     static final int MAX_METHODS = 10_000;
 
-    // Drain once a millisecond: a 1 MB stripe holds 65,536 events, far more than one thread can time in
-    // a millisecond, and an idle agent thread wakes only a thousand times a second.
-    private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    // Drain at least every 50 ms: writers wake the agent thread each time a stripe fills another quarter
+    // (16,384 events of a 1 MiB stripe), so the period only bounds how late a JMX request is applied, and an
+    // idle agent thread wakes twenty times a second, not a thousand.
+    private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** Most distinct frames named by execution samples (the hot methods); beyond it samples are not named. */
     static final int MAX_FRAMES = 4096;
@@ -80,7 +81,7 @@ final class AgentRuntime {
         // Signals first: the breaker decides in each interval before the tuner reads it.
         BooleanSupplier paused = SignalsWiring.start(settings.signals(), loop, stripes, frames, log);
         AgentRunner runner = new AgentRunner(
-                new DrainCadenceIdleStrategy(DRAIN_PERIOD_NANOS, AgentLoop.DRAIN_LIMIT),
+                new DrainCadenceIdleStrategy(DRAIN_PERIOD_NANOS, AgentLoop.DRAIN_LIMIT, loop::nanosToNextRoll),
                 error -> log.error("agent_loop_error").kv("error", error.toString()).emit(),
                 null, loop);
         AgentRunner.startOnThread(runner, task -> {

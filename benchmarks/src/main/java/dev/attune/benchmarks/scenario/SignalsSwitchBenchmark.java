@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -123,15 +122,10 @@ public final class SignalsSwitchBenchmark {
                 server.setAttribute(signals, new Attribute("Enabled", on[k]));
                 sleepUntil(phaseStart + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS));
                 long cpuBefore = (Long) server.getAttribute(os, "ProcessCpuTime");
-                Map<String, Long> threadsBefore = threadTicks(app.pid());
+                Map<String, Long> threadsBefore = ThreadCpuTicks.read(app.pid());
                 sleepUntil(phaseStart + TimeUnit.SECONDS.toNanos(phaseSeconds));
                 cpuSeconds[k] = ((Long) server.getAttribute(os, "ProcessCpuTime") - cpuBefore) / 1e9;
-                Map<String, Long> threadsAfter = threadTicks(app.pid());
-                for (Map.Entry<String, Long> e : threadsAfter.entrySet()) {
-                    long before = threadsBefore.getOrDefault(e.getKey(), 0L);
-                    byGroup.computeIfAbsent(group(e.getKey()), g -> new long[2])[on[k] ? 1 : 0] +=
-                            Math.max(0, e.getValue() - before);
-                }
+                ThreadCpuTicks.addByGroup(threadsBefore, ThreadCpuTicks.read(app.pid()), byGroup, on[k] ? 1 : 0);
             }
             server.setAttribute(signals, new Attribute("Enabled", true));
         }
@@ -185,44 +179,6 @@ public final class SignalsSwitchBenchmark {
         } finally {
             vm.detach();
         }
-    }
-
-    /** CPU ticks (user + system) of each live thread of the process, by "tid name". */
-    private static Map<String, Long> threadTicks(long pid) {
-        Map<String, Long> ticks = new HashMap<>();
-        File[] tasks = new File("/proc/" + pid + "/task").listFiles();
-        for (File task : tasks == null ? new File[0] : tasks) {
-            try {
-                String stat = Files.readString(task.toPath().resolve("stat"));
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.put(task.getName() + " " + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-            } catch (Exception e) {
-                // the thread ended meanwhile
-            }
-        }
-        return ticks;
-    }
-
-    /** The group of a "tid name" key: JFR's threads, the agent's, the JIT, GC, or the application's. */
-    private static String group(String key) {
-        String name = key.substring(key.indexOf(' ') + 1);
-        if (name.startsWith("JFR") || name.equals("attune-jfr")) {
-            return "signals: " + name;
-        }
-        if (name.startsWith("attune")) {
-            return "agent: " + name;
-        }
-        if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
-            return "jvm: JIT compilers";
-        }
-        if (name.startsWith("GC ") || name.startsWith("G1 ")) {
-            return "jvm: GC";
-        }
-        if (name.startsWith("VM ") || name.equals("Service Thread") || name.startsWith("Signal ")) {
-            return "jvm: other";
-        }
-        return "application";
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.MessageHandler;
 import org.junit.jupiter.api.Test;
 
@@ -119,5 +121,54 @@ class ManyToOneRingBufferStripesTest {
         assertEquals((long) writers * perWriter, read.get() + stripes.dropped());
         assertEquals(read.get(), tally.durationSum, "each event carries its duration intact");
         assertEquals(read.get(), tally.ok + tally.threw);
+    }
+
+    @Test
+    void aWriterWakesTheParkedReaderWhenItStartsAQuarterOfAStripe() throws Exception {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(
+                ManyToOneRingBufferStripes.MIN_STRIPE_BYTES, 1);
+        int quarter = stripes.stripeCapacity() / 16 / 4; // records of 16 bytes
+        AtomicLong wakes = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch registered = new CountDownLatch(1);
+        // Parks with no timeout: only a writer's unpark (or the end of the test) wakes it.
+        Thread reader = new Thread(() -> {
+            stripes.wakeOnFill(Thread.currentThread());
+            registered.countDown();
+            while (running.get()) {
+                LockSupport.park();
+                wakes.incrementAndGet();
+            }
+        }, "test-reader");
+        reader.setDaemon(true);
+        reader.start();
+        registered.await();
+
+        stripes.writeMethodExit(1, 1, false); // the first record of the first quarter
+        awaitWakes(wakes, 1);
+        for (int i = 1; i < quarter; i++) { // the rest of the quarter, through both write paths
+            if ((i & 1) == 0) {
+                stripes.writeMethodExit(1, 1, false);
+            } else {
+                stripes.writePoolWait(0, 1);
+            }
+        }
+        Thread.sleep(100);
+        assertEquals(1, wakes.get(), "no wake-up within a quarter");
+        stripes.writeSignal(Signal.JVM_CPU_LOAD, 0.5); // the first record of the second quarter
+        awaitWakes(wakes, 2);
+        assertEquals(0, stripes.dropped());
+
+        running.set(false);
+        LockSupport.unpark(reader);
+        reader.join(10_000);
+    }
+
+    private static void awaitWakes(AtomicLong wakes, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (wakes.get() < expected && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
+        }
+        assertEquals(expected, wakes.get(), "reader woken");
     }
 }

@@ -231,7 +231,7 @@ public final class AgentLoop implements Agent {
         return premainReturnedNanos != Long.MAX_VALUE;
     }
 
-    /** Adds work to run on the agent thread every duty cycle (about once a millisecond). Any thread. */
+    /** Adds work to run on the agent thread every duty cycle (at least every 50 ms, more often under load). Any thread. */
     public void addDutyCycleTask(DutyCycleTask task) {
         dutyCycleTasks.add(task);
     }
@@ -315,7 +315,19 @@ public final class AgentLoop implements Agent {
     }
 
     @Override
+    public void onStart() {
+        // Writers unpark this thread as stripes fill, so it may park long between drains.
+        stripes.wakeOnFill(Thread.currentThread());
+    }
+
+    /** Nanoseconds until the next interval roll (negative when due); agent thread only. */
+    public long nanosToNextRoll() {
+        return nextRollNanos - clock.nanoTime();
+    }
+
+    @Override
     public void onClose() {
+        stripes.wakeOnFill(null);
         // Final drain so the last calls before shutdown are counted, then one partial interval.
         while (drain() > 0) {
             Thread.onSpinWait();
