@@ -95,7 +95,7 @@ public final class ConfigKeys {
             "shortest monitor wait (jdk.JavaMonitorEnter) recorded; thread parks (jdk.ThreadPark) from twice it");
     /** Execution sampling. */
     public static final ConfigKey JFR_SAMPLE_PERIOD = new ConfigKey("attune.jfr.sample-period",
-            ConfigKey.Kind.DURATION, "40ms", 10_000_000L, 10 * NS_PER_S, List.of(),
+            ConfigKey.Kind.DURATION, "100ms", 10_000_000L, 10 * NS_PER_S, List.of(),
             "period of JFR execution sampling (jdk.ExecutionSample), behind the hot methods");
     /** Snapshot directory. */
     public static final ConfigKey JFR_DIR = new ConfigKey("attune.jfr.dir", ConfigKey.Kind.STRING, "", 0, 0,

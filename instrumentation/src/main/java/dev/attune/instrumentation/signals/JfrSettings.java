@@ -34,11 +34,11 @@ public record JfrSettings(Duration executionSamplePeriod, Duration contentionThr
     }
 
     /**
-     * Lean defaults for the 1% CPU budget: samples every 40 ms, contention from 10 ms, parks from 20 ms, CPU and
+     * Lean defaults for the 1% CPU budget: samples every 100 ms, contention from 10 ms, parks from 20 ms, CPU and
      * threads every second, 100 allocation samples a second, the last 2 minutes (at most 32 MiB) kept.
      */
     public static JfrSettings defaults() {
-        return new JfrSettings(Duration.ofMillis(40), Duration.ofMillis(10), Duration.ofMillis(20),
+        return new JfrSettings(Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(20),
                 Duration.ofSeconds(1), 100, Duration.ofMinutes(2), 32L << 20);
     }
 
