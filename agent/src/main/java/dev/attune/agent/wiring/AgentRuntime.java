@@ -44,8 +44,9 @@ final class AgentRuntime {
     static final int MAX_METHODS = 10_000;
 
     // Drain at least every 50 ms: writers wake the agent thread each time a stripe fills another quarter
-    // (16,384 events of a 1 MiB stripe), so the period only bounds how late a JMX request is applied, and an
-    // idle agent thread wakes twenty times a second, not a thousand.
+    // (16,384 events of a 1 MiB stripe), so the buffers do not need a shorter period. It bounds how late the
+    // agent thread's other work happens (a JMX request, pool discovery, the signals' switch, EventsRecorded);
+    // interval rolls and shutdown wake it on time. An idle agent thread wakes twenty times a second, not a thousand.
     private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** Most distinct frames named by execution samples (the hot methods); beyond it samples are not named. */
@@ -91,7 +92,12 @@ final class AgentRuntime {
         });
         // The JFR stream is not closed here: JFR's own shutdown hook ends its recordings, and a close that waited
         // for a JFR start still under way could hold up the application's exit.
-        Thread hook = new Thread(runner::close, "attune-shutdown");
+        // Agrona's close only clears a flag and joins: wake the agent thread out of its park first, so the
+        // application's exit waits for the last drain, not for the rest of a 50 ms park.
+        Thread hook = new Thread(() -> {
+            loop.wakeToClose();
+            runner.close();
+        }, "attune-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         if (selection.isEmpty()) {

@@ -21,10 +21,12 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * touched only when full).
  *
  * <p>Why writers wake the reader: the reader parks for long spells between drains (a wake-up costs tens of
- * microseconds of CPU on a virtual machine, so a thousand a second would cost the idle agent 2% of a core).
+ * microseconds of CPU on a virtual machine, so a thousand a second cost the idle agent 2.7% of a core).
  * A burst must still be drained long before a stripe fills: the writer whose record is the first of a quarter
- * of its stripe unparks the reader. Every record has the same length, so that is one writer in every 16,384
- * records of a 1 MiB stripe; the others pay one mask and compare on the claimed index, which they hold anyway.
+ * of its stripe unparks the reader. Every record is exactly 16 bytes (8 of header, 8 of payload), a power of
+ * two, so records tile a stripe without padding and exactly one record starts each quarter: one writer in
+ * every 4,096 records of a quarter of a 256 KiB stripe, 16,384 of a 1 MiB one. The others pay one mask and
+ * compare on the claimed index, which they hold anyway. Every writer here keeps to the 16 bytes.
  */
 public final class ManyToOneRingBufferStripes {
 
@@ -164,11 +166,6 @@ public final class ManyToOneRingBufferStripes {
     /** Capacity of one stripe in bytes. */
     public int stripeCapacity() {
         return stripes[0].capacity();
-    }
-
-    /** The stripe at {@code index}, for writers of other event kinds. */
-    public ManyToOneRingBuffer stripe(int index) {
-        return stripes[index];
     }
 
     private static int ceilPowerOfTwo(int value) {

@@ -127,7 +127,10 @@ class ManyToOneRingBufferStripesTest {
     void aWriterWakesTheParkedReaderWhenItStartsAQuarterOfAStripe() throws Exception {
         ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(
                 ManyToOneRingBufferStripes.MIN_STRIPE_BYTES, 1);
-        int quarter = stripes.stripeCapacity() / 16 / 4; // records of 16 bytes
+        // The wake-up relies on every record being 16 bytes: an 8-byte header and an 8-byte payload.
+        assertEquals(8, EventCodec.METHOD_EXIT_LENGTH);
+        assertEquals(8, SignalCodec.LENGTH);
+        int quarter = stripes.stripeCapacity() / 16 / 4;
         AtomicLong wakes = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         CountDownLatch registered = new CountDownLatch(1);

@@ -19,6 +19,7 @@ import dev.attune.tuner.report.log.LogLevel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
@@ -58,6 +59,8 @@ public final class AgentLoop implements Agent {
     private long nextRollNanos;
     private volatile long eventsRecorded;
     private volatile long premainReturnedNanos = Long.MAX_VALUE;
+    private volatile Thread agentThread;
+    private volatile boolean closing;
     private JmxConsole jmx;
     private boolean jmxFailed;
     private int methodsKnown;
@@ -317,12 +320,22 @@ public final class AgentLoop implements Agent {
     @Override
     public void onStart() {
         // Writers unpark this thread as stripes fill, so it may park long between drains.
-        stripes.wakeOnFill(Thread.currentThread());
+        agentThread = Thread.currentThread();
+        stripes.wakeOnFill(agentThread);
     }
 
-    /** Nanoseconds until the next interval roll (negative when due); agent thread only. */
+    /** Nanoseconds until the next interval roll (negative when due; 0 once closing); agent thread only. */
     public long nanosToNextRoll() {
-        return nextRollNanos - clock.nanoTime();
+        return closing ? 0 : nextRollNanos - clock.nanoTime();
+    }
+
+    /** Ends the agent thread's park and keeps it from parking again, so that a close that follows is quick. */
+    public void wakeToClose() {
+        closing = true;
+        Thread t = agentThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     @Override

@@ -64,6 +64,20 @@ class AgentLoopTest {
     }
 
     @Test
+    void theNextParkEndsAtTheIntervalDeadlineAndNotAtAllOnceClosing() {
+        AgentLoop loop = loop(false, false, List.of());
+        assertEquals(1_000 * MS, loop.nanosToNextRoll());
+        now += 400 * MS;
+        assertEquals(600 * MS, loop.nanosToNextRoll());
+        now += 700 * MS;
+        assertTrue(loop.nanosToNextRoll() < 0, "overdue: no park");
+        loop.doWork(); // rolls
+        assertEquals(900 * MS, loop.nanosToNextRoll());
+        loop.wakeToClose(); // before onStart: nothing to unpark, and no park from now on
+        assertEquals(0, loop.nanosToNextRoll());
+    }
+
+    @Test
     void alertWritesOneFiringAndOneResolvedLine() {
         LatencyAlertRule rule = LatencyAlertRule.parse("slow-orders", METHOD + " p99 > 50ms for 2 intervals").rule();
         AgentLoop loop = loop(false, false, List.of(rule));
