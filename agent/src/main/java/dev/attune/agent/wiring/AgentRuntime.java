@@ -45,8 +45,9 @@ final class AgentRuntime {
 
     // Drain at least every 50 ms: writers wake the agent thread each time a stripe fills another quarter
     // (16,384 events of a 1 MiB stripe), so the buffers do not need a shorter period. It bounds how late the
-    // agent thread's other work happens (a JMX request, pool discovery, the signals' switch, EventsRecorded);
-    // interval rolls and shutdown wake it on time. An idle agent thread wakes twenty times a second, not a thousand.
+    // agent thread's other work happens (pool discovery, MBean registration, EventsRecorded); interval rolls,
+    // JMX requests, the signals' switch and shutdown wake it on time. An idle agent thread wakes twenty times a
+    // second, not a thousand.
     private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** Most distinct frames named by execution samples (the hot methods); beyond it samples are not named. */
@@ -137,6 +138,7 @@ final class AgentRuntime {
                                    BooleanSupplier paused, AgentLog log) {
         PoolTuningTask task = new PoolTuningTask(settings.tuner(), loop.pools(), loop.signals()::snapshot,
                 loop.methods()::figures, paused, log, settings.intervalNanos(), System.nanoTime());
+        task.wakeAgentWith(loop::wake);
         PoolTap.install(new RingBufferPoolSink(stripes));
         try {
             PoolInstaller.install(instrumentation, transforms);

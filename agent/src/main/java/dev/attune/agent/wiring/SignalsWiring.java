@@ -93,6 +93,7 @@ final class SignalsWiring {
         JfrSnapshotFiles snapshots = jfr == null ? null
                 : new JfrSnapshotFiles(options.snapshotDir(), options.maxFiles(), options.maxBytes(), jfr::dump, log);
         SignalsSwitch onOff = new SignalsSwitch(options.jmxReadOnly());
+        onOff.wakeOnChange(loop::wake);
         SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log, snapshots, onOff,
                 System.nanoTime());
         SignalSourcesTask sources = new SignalSourcesTask(jfr, os, loop::applicationUp, signals.paused(),

@@ -332,6 +332,11 @@ public final class AgentLoop implements Agent {
     /** Ends the agent thread's park and keeps it from parking again, so that a close that follows is quick. */
     public void wakeToClose() {
         closing = true;
+        wake();
+    }
+
+    /** Ends the agent thread's park now, e.g. to carry out a JMX request at once. Any thread. */
+    public void wake() {
         Thread t = agentThread;
         if (t != null) {
             LockSupport.unpark(t);

@@ -16,9 +16,9 @@ import org.agrona.concurrent.IdleStrategy;
  *
  * <p>Why a long period: every wake-up costs the agent thread CPU whatever it then finds (about 27 µs a
  * wake-up on this project's 2-core virtual machine, so a 1 ms period cost an idle agent 2.7% of a core).
- * The buffers do not need it: their writers wake the reader as they fill. The period bounds how late the
- * agent thread's other work happens (a JMX request, pool discovery); interval deadlines are kept to within a
- * park's wake-up latency.
+ * The buffers do not need it: their writers wake the reader as they fill, and JMX requests and shutdown wake
+ * it too. The period bounds how late the agent thread's other work happens (pool discovery, MBean
+ * registration); interval deadlines are kept to within a park's wake-up latency.
  */
 public final class DrainCadenceIdleStrategy implements IdleStrategy {
 

@@ -58,6 +58,7 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
     private final List<TunedPool> gone = new ArrayList<>();
     private final PoolNames names = new PoolNames();
     private final BlockingQueue<TunerView.Command> commands = new ArrayBlockingQueue<>(64);
+    private volatile Runnable wakeAgent = () -> { };
     private final ArrayDeque<String> audit = new ArrayDeque<>();
     private final TunerView view;
     private final long[] workerIds = new long[1024];
@@ -89,8 +90,21 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         this.process = new ProcessSampler(signals);
         this.mode = settings.mode();
         this.lastRollNanos = nowNanos - intervalNanos;
-        this.view = new TunerView(settings.readOnly(), commands::offer, () -> mode.key(), () -> poolNames,
+        this.view = new TunerView(settings.readOnly(), this::submit, () -> mode.key(), () -> poolNames,
                 () -> auditSnapshot);
+    }
+
+    /** Has each JMX request wake the agent thread, so it is carried out at once rather than after its park. */
+    public void wakeAgentWith(Runnable wake) {
+        this.wakeAgent = wake;
+    }
+
+    private boolean submit(TunerView.Command command) {
+        boolean queued = commands.offer(command);
+        if (queued) {
+            wakeAgent.run();
+        }
+        return queued;
     }
 
     /** The JMX view of the tuner. */
