@@ -45,13 +45,7 @@ class AgentWakeTest {
         agent.setDaemon(true);
         agent.start();
         started.await();
-        // Wake until it returns: a wake that lands before the park leaves a permit, which also ends it.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (agent.isAlive() && System.nanoTime() - deadline < 0) {
-            loop.wake();
-            agent.join(10);
-        }
-        assertFalse(agent.isAlive(), "the woken agent thread returned from its one-hour park");
+        DrainCadenceIdleStrategyTest.assertWokenOutOfItsPark(agent, loop::wake);
     }
 
     @Test

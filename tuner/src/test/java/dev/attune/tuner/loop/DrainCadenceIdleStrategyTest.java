@@ -46,12 +46,19 @@ class DrainCadenceIdleStrategyTest {
         agent.setDaemon(true);
         agent.start();
         idling.await();
-        // Unpark until it returns: an unpark that lands before the park leaves a permit, which also ends it.
+        assertWokenOutOfItsPark(agent, () -> LockSupport.unpark(agent));
+    }
+
+    /**
+     * Wakes {@code agent} until it returns (a wake that lands before the park leaves a permit, which also ends
+     * it), and fails if it has not within 10 s.
+     */
+    static void assertWokenOutOfItsPark(Thread agent, Runnable wake) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (agent.isAlive() && System.nanoTime() - deadline < 0) {
-            LockSupport.unpark(agent);
+            wake.run();
             agent.join(10);
         }
-        assertFalse(agent.isAlive(), "the unparked agent thread returned from idle");
+        assertFalse(agent.isAlive(), "the woken agent thread returned from its one-hour park");
     }
 }
