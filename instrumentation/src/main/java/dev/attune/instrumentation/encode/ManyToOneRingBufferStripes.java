@@ -85,7 +85,7 @@ public final class ManyToOneRingBufferStripes {
         if (index > 0) {
             ring.buffer().putLong(index, durationNanos);
             ring.commit(index);
-            if ((index & quarterMask) == RecordDescriptor.HEADER_LENGTH) {
+            if (startsAQuarter(index)) {
                 wakeReader();
             }
         } else {
@@ -123,13 +123,18 @@ public final class ManyToOneRingBufferStripes {
         if (index > 0) {
             ring.buffer().putLong(index, payload);
             ring.commit(index);
-            if ((index & quarterMask) == RecordDescriptor.HEADER_LENGTH) {
+            if (startsAQuarter(index)) {
                 wakeReader();
             }
             return true;
         }
         drops.getAndIncrement(stripe * COUNTER_STRIDE);
         return false;
+    }
+
+    /** True for the one record of each quarter of a stripe that starts it (records are all 16 bytes). */
+    private boolean startsAQuarter(int index) {
+        return (index & quarterMask) == RecordDescriptor.HEADER_LENGTH;
     }
 
     // Out of line: the writers' path stays small enough to inline.
