@@ -137,8 +137,8 @@ public final class ManyToOneRingBufferStripes {
         return (index & quarterMask) == RecordDescriptor.HEADER_LENGTH;
     }
 
-    // Out of line: the writers' path stays small enough to inline.
-    private void wakeReader() {
+    /** Unparks the reader named by {@link #wakeOnFill}, if any. Any thread; kept out of the writers' inlined path. */
+    public void wakeReader() {
         Thread r = reader;
         if (r != null) {
             LockSupport.unpark(r);

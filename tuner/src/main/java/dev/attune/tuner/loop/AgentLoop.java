@@ -19,7 +19,6 @@ import dev.attune.tuner.report.log.LogLevel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
@@ -59,7 +58,6 @@ public final class AgentLoop implements Agent {
     private long nextRollNanos;
     private volatile long eventsRecorded;
     private volatile long premainReturnedNanos = Long.MAX_VALUE;
-    private volatile Thread agentThread;
     private volatile boolean closing;
     private JmxConsole jmx;
     private boolean jmxFailed;
@@ -320,8 +318,7 @@ public final class AgentLoop implements Agent {
     @Override
     public void onStart() {
         // Writers unpark this thread as stripes fill, so it may park long between drains.
-        agentThread = Thread.currentThread();
-        stripes.wakeOnFill(agentThread);
+        stripes.wakeOnFill(Thread.currentThread());
     }
 
     /** Nanoseconds until the next interval roll (negative when due; 0 once closing); agent thread only. */
@@ -337,10 +334,7 @@ public final class AgentLoop implements Agent {
 
     /** Ends the agent thread's park now, e.g. to carry out a JMX request at once. Any thread. */
     public void wake() {
-        Thread t = agentThread;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
+        stripes.wakeReader();
     }
 
     @Override
