@@ -94,7 +94,7 @@ class AgentEndToEndTest {
 
     @Test
     void logFileTakesTheAgentLinesAndStdoutNeverGetsAny() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("attune-log");
+        java.nio.file.Path dir = Scratch.dir("attune-log");
         java.nio.file.Path file = dir.resolve("attune.log");
         ForkedJvm.Result result = ForkedJvm.java().agent(null)
                 .property("attune.methods", WORK + "#call")
@@ -145,7 +145,7 @@ class AgentEndToEndTest {
             Waits.until(() -> app.stdoutSoFar().contains("holding"), 30, "app ready");
             com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(app.pid()));
             try {
-                java.nio.file.Path config = java.nio.file.Files.createTempFile("attune", ".properties");
+                java.nio.file.Path config = Scratch.file("attune", ".properties");
                 java.nio.file.Files.writeString(config, "attune.methods=" + WORK + "#call\n"
                         + "attune.interval=200ms\n");
                 vm.loadAgent(ForkedJvm.AGENT_JAR.getAbsolutePath(), "config=" + config);

@@ -24,7 +24,7 @@ class BadConfigTest {
 
     @Test
     void everyKindOfBadInputIsReportedOnceAndTheRestRuns() throws Exception {
-        Path config = Files.createTempFile("attune-bad", ".properties");
+        Path config = Scratch.file("attune-bad", ".properties");
         Files.writeString(config, String.join("\n",
                 "attune.intervall=5s",
                 "attune.log.level=loud",
@@ -80,7 +80,7 @@ class BadConfigTest {
 
     @Test
     void sampleAppCheckIsUnchangedUnderABadConfig() throws Exception {
-        Path config = Files.createTempFile("attune-bad", ".properties");
+        Path config = Scratch.file("attune-bad", ".properties");
         Files.writeString(config, "attune.methods=dev.attune.sample.OrderService#place,###\nattune.interval=never\n");
         ForkedJvm.Result baseline = ForkedJvm.java().jar(ForkedJvm.SAMPLE_JAR).args("check").run(120);
         ForkedJvm.Result bad = ForkedJvm.java().agent("config=" + config).jar(ForkedJvm.SAMPLE_JAR).args("check").run(120);

@@ -111,16 +111,21 @@ final class ForkedJvm {
 
     /** Starts the process; output goes to files so a chatty child never blocks on a full pipe. */
     Running start() throws IOException {
-        Path dir = Files.createTempDirectory("attune-it");
+        Path dir = Scratch.dir("run");
         File out = dir.resolve("stdout").toFile();
         File err = dir.resolve("stderr").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command())
+        // The child's temporary files (JFR's repository, the agent's default snapshot directory) go with its output,
+        // not to /tmp, where a child stopped by force would leave them.
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        List<String> command = command();
+        command.add(1, "-Djava.io.tmpdir=" + tmp);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.PIPE);
         // The test JVM's own agent settings must not leak into the child.
         builder.environment().keySet().removeIf(k -> k.startsWith("ATTUNE_") || k.equals("JAVA_TOOL_OPTIONS")
                 || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS"));
         builder.environment().putAll(env);
-        return new Running(builder.start(), out, err, command());
+        return new Running(builder.start(), out, err, command);
     }
 
     /** Runs to completion (at most {@code timeoutSeconds}) and returns what it printed. */

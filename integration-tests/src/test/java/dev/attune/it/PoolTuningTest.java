@@ -220,7 +220,7 @@ class PoolTuningTest {
         ForkedJvm.Running app = ForkedJvm.java().fixture(PoolsApp.class).start();
         try {
             Waits.until(() -> app.stdoutSoFar().contains("ready"), 30, "the pools to run");
-            java.nio.file.Path config = java.nio.file.Files.createTempFile("attune", ".properties");
+            java.nio.file.Path config = Scratch.file("attune", ".properties");
             java.nio.file.Files.writeString(config, "attune.interval=200ms\n");
             com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(app.pid()));
             try {

@@ -106,7 +106,7 @@ class SignalsEndToEndTest {
 
     @Test
     void firingAlertWritesARecordingThatJfrPrintReads() throws Exception {
-        Path dir = Files.createTempDirectory("attune-jfr");
+        Path dir = Scratch.dir("attune-jfr");
         String work = ProbeApp.Work.class.getName();
         ForkedJvm.Result result = ForkedJvm.java().agent(null)
                 .property("attune.methods", work + "#pause")
@@ -142,7 +142,7 @@ class SignalsEndToEndTest {
                 .jvmArg("-Xmx256m")
                 .property("attune.interval", "300ms")
                 .property("attune.breaker.heap-after-gc", "0.45")
-                .property("attune.jfr.dir", Files.createTempDirectory("attune-jfr").toString())
+                .property("attune.jfr.dir", Scratch.dir("attune-jfr").toString())
                 .fixture(SignalsApp.class).args("--busy-ms", "2500", "--heap-stress-ms", "5000").run(90);
         assertEquals(0, result.exitCode, result.toString());
         List<String> breaker = result.agentEvents("breaker");

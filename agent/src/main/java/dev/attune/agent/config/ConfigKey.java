@@ -94,8 +94,10 @@ public final class ConfigKey {
                 String lower = t.toLowerCase(Locale.ROOT);
                 return choices.contains(lower) ? lower : null;
             case LIST:
-                return t.isEmpty() ? List.of() : List.of(t.split("\\s*,\\s*")).stream()
+                List<String> items = t.isEmpty() ? List.of() : List.of(t.split("\\s*,\\s*")).stream()
                         .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                // A list with choices (names of a fixed set) is valid only when every item is one of them, exactly.
+                return choices.isEmpty() || choices.containsAll(items) ? items : null;
             default:
                 return t;
         }
@@ -150,6 +152,9 @@ public final class ConfigKey {
                 return "a size such as 64KB, 4MB or 1GB from " + SizeText.of(min) + " to " + SizeText.of(max);
             case ENUM:
                 return "one of " + String.join(", ", choices);
+            case LIST:
+                return choices.isEmpty() ? "a comma-separated list"
+                        : "a comma-separated list of " + String.join(", ", choices);
             case INTEGER:
                 return "a whole number from " + min + " to " + max;
             case RATIO:

@@ -1,6 +1,7 @@
 package dev.attune.agent.config;
 
 import dev.attune.instrumentation.encode.HotMethodCounts;
+import dev.attune.instrumentation.signals.JfrSettings;
 import java.util.List;
 
 /** Every configuration key Attune knows, with its default and meaning: the configuration reference. */
@@ -97,6 +98,10 @@ public final class ConfigKeys {
     public static final ConfigKey JFR_SAMPLE_PERIOD = new ConfigKey("attune.jfr.sample-period",
             ConfigKey.Kind.DURATION, "100ms", 10_000_000L, 10 * NS_PER_S, List.of(),
             "period of JFR execution sampling (jdk.ExecutionSample), behind the hot methods");
+    /** JFR events left out. */
+    public static final ConfigKey JFR_EXCLUDE = new ConfigKey("attune.jfr.exclude", ConfigKey.Kind.LIST, "", 0, 0,
+            JfrSettings.EVENTS,
+            "events of the JFR set not recorded (comma-separated); the figures they feed are then absent");
     /** Snapshot directory. */
     public static final ConfigKey JFR_DIR = new ConfigKey("attune.jfr.dir", ConfigKey.Kind.STRING, "", 0, 0,
             List.of(), "where flight-recorder snapshots are written when an alert fires or the breaker opens;"
@@ -148,8 +153,8 @@ public final class ConfigKeys {
             LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY, TUNER_POOLS, TUNER_MODE,
             TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR,
             SIGNALS_OS, JFR_CONTENTION_THRESHOLD, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES, JFR_MAX_BYTES,
-            JFR_SNAPSHOT_AGE, BREAKER_ENABLED, BREAKER_HEAP, BREAKER_CPU, BREAKER_INTERVALS, BREAKER_RELIEF_INTERVALS,
-            BREAKER_MARGIN, RIGHTSIZING_WINDOW, RIGHTSIZING_MIN_SAMPLES, RIGHTSIZING_LOG_EVERY);
+            JFR_SNAPSHOT_AGE, JFR_EXCLUDE, BREAKER_ENABLED, BREAKER_HEAP, BREAKER_CPU, BREAKER_INTERVALS,
+            BREAKER_RELIEF_INTERVALS, BREAKER_MARGIN, RIGHTSIZING_WINDOW, RIGHTSIZING_MIN_SAMPLES, RIGHTSIZING_LOG_EVERY);
 
     /** Prefix of per-pool keys, {@code attune.pool.<name>.<attribute>}. */
     public static final String POOL_PREFIX = "attune.pool.";

@@ -13,10 +13,13 @@ import dev.attune.tuner.loop.AgentLoop;
 import dev.attune.tuner.loop.SignalSourcesTask;
 import dev.attune.tuner.loop.SignalsSettings;
 import dev.attune.tuner.loop.SignalsTask;
+import dev.attune.tuner.report.jfr.BackgroundJfrSnapshots;
 import dev.attune.tuner.report.jfr.JfrSnapshotFiles;
 import dev.attune.tuner.report.log.AgentLog;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -53,7 +56,7 @@ final class SignalsWiring {
             // Parks from twice the contention threshold: most are idle pool threads waiting for work, not locks.
             JfrSettings jfr = new JfrSettings(Duration.ofNanos(nanos(config, ConfigKeys.JFR_SAMPLE_PERIOD)), threshold,
                     threshold.multipliedBy(2), defaults.periodicPeriod(), defaults.allocationSamplesPerSecond(), maxAge,
-                    defaults.maxSizeBytes());
+                    defaults.maxSizeBytes(), Set.copyOf(exclude(config)));
             String dir = (String) config.value(ConfigKeys.JFR_DIR);
             Path snapshots = dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "attune-jfr") : Path.of(dir);
             SignalsSettings task = new SignalsSettings((Boolean) config.value(ConfigKeys.BREAKER_ENABLED),
@@ -69,6 +72,11 @@ final class SignalsWiring {
 
         private static long nanos(AgentConfig config, dev.attune.agent.config.ConfigKey key) {
             return (Long) config.value(key);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<String> exclude(AgentConfig config) {
+            return (List<String>) config.value(ConfigKeys.JFR_EXCLUDE);
         }
 
         private static int whole(AgentConfig config, dev.attune.agent.config.ConfigKey key) {
@@ -90,11 +98,12 @@ final class SignalsWiring {
         JfrSignalStream jfr = options.jfr() ? new JfrSignalStream(options.jfrSettings(), stripes, frames, problems)
                 : null;
         OsSignalSampler os = options.os() ? new OsSignalSampler(stripes, problems) : null;
-        JfrSnapshotFiles snapshots = jfr == null ? null
-                : new JfrSnapshotFiles(options.snapshotDir(), options.maxFiles(), options.maxBytes(), jfr::dump, log);
+        BackgroundJfrSnapshots snapshots = jfr == null ? null : new BackgroundJfrSnapshots(
+                new JfrSnapshotFiles(options.snapshotDir(), options.maxFiles(), options.maxBytes(), jfr::dump, log), log);
         SignalsSwitch onOff = new SignalsSwitch(options.jmxReadOnly());
         onOff.wakeOnChange(loop::wake);
-        SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log, snapshots, onOff,
+        SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log,
+                snapshots == null ? null : snapshots::request, onOff,
                 System.nanoTime());
         SignalSourcesTask sources = new SignalSourcesTask(jfr, os, loop::applicationUp, signals.paused(),
                 problems, onOff, log);
@@ -104,7 +113,7 @@ final class SignalsWiring {
         loop.addDutyCycleTask(signals);
         loop.addDutyCycleTask(sources);
         if (snapshots != null) {
-            loop.snapshotsOnAlert(snapshots::snapshot);
+            loop.snapshotsOnAlert(snapshots::request);
         }
         return signals.paused();
     }

@@ -139,6 +139,17 @@ class AgentConfigTest {
     }
 
     @Test
+    void aListOfNamesTakesOnlyNamesOfItsSet() {
+        system.setProperty("attune.jfr.exclude", "jdk.ThreadPark , jdk.ExecutionSample");
+        assertEquals(List.of("jdk.ThreadPark", "jdk.ExecutionSample"), load(null).value(ConfigKeys.JFR_EXCLUDE));
+        system.setProperty("attune.jfr.exclude", "jdk.ThreadPark,jdk.threadpark");
+        AgentConfig c = load(null);
+        assertEquals(List.of(), c.value(ConfigKeys.JFR_EXCLUDE), "one unknown name: the whole value is refused");
+        assertEquals(1, c.problems().size(), messages(c).toString());
+        assertTrue(messages(c).get(0).contains("expected a comma-separated list of jdk.CPULoad, "), messages(c).toString());
+    }
+
+    @Test
     void invalidValuesGetOneErrorNamingKeyValueAndExpectationAndTakeTheDefault() throws Exception {
         Path f = file("attune.enabled=yes", "attune.interval=fast", "attune.buffer.bytes=12",
                 "attune.log.format=xml", "attune.jmx.delay=11m", "attune.log.file.max-bytes=10 parsecs");

@@ -1,26 +1,9 @@
 package dev.attune.benchmarks.scenario;
 
-import com.sun.tools.attach.VirtualMachine;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.management.Attribute;
-import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
  * Issue 3's benchmark in one JVM: the sample app under one fixed open-loop load, its signals switched off and
@@ -68,38 +51,6 @@ public final class SignalsSwitchBenchmark {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         ForkedSampleApp jars = ForkedSampleApp.fromProjectRoot();
         int phases = 2 * pairs;
-        List<String> phaseList = new ArrayList<>(Collections.nCopies(phases, phaseSeconds + "s@" + rate));
-        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
-                "-javaagent:" + jars.agentJar().getAbsolutePath()));
-        command.addAll(Arrays.asList(args).subList(Math.min(3, args.length), args.length));
-        command.addAll(List.of(
-                "-Dattune.methods=dev.attune.sample.OrderService#*,dev.attune.sample.PriceCalculator#compute",
-                "-jar", jars.sampleJar().getAbsolutePath(), "demo", "--phases", String.join(",", phaseList),
-                "--warmup", WARMUP_SECONDS + "s", "--settle", "0s"));
-        Path err = Files.createTempFile("attune-switch", ".err");
-        Process app = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch warmupStarted = new CountDownLatch(1);
-        long[] warmupNanos = new long[1];
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.startsWith("warm-up:")) {
-                        warmupNanos[0] = System.nanoTime();
-                        warmupStarted.countDown();
-                    }
-                    stdout.add(line);
-                }
-            } catch (Exception e) {
-                warmupStarted.countDown();
-            }
-        }, "sample-app-stdout");
-        reader.start();
-        if (!warmupStarted.await(60, TimeUnit.SECONDS) || warmupNanos[0] == 0) {
-            app.destroyForcibly();
-            throw new IllegalStateException("no warm-up line from the sample app; stderr: " + Files.readString(err));
-        }
         // Each phase has a side; pairs alternate off-on and on-off (ABBA) so that drift within a pair cancels.
         boolean[] on = new boolean[phases];
         for (int pair = 0; pair < pairs; pair++) {
@@ -110,32 +61,26 @@ public final class SignalsSwitchBenchmark {
         double[] cpuSeconds = new double[phases];
         // CPU ticks by thread group, summed over each side's measured time: where a difference comes from.
         Map<String, long[]> byGroup = new TreeMap<>();
-        try (JMXConnector jmx = connect(app.pid())) {
-            MBeanServerConnection server = jmx.getMBeanServerConnection();
-            ObjectName signals = new ObjectName("dev.attune:type=Signals");
-            ObjectName os = new ObjectName("java.lang:type=OperatingSystem");
-            long loadStart = warmupNanos[0] + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+        double[] p99;
+        String agentLines;
+        try (SwitchableSampleApp app = SwitchableSampleApp.start(jars, phases, phaseSeconds, rate, WARMUP_SECONDS,
+                Arrays.asList(args).subList(Math.min(3, args.length), args.length))) {
             for (int k = 0; k < phases; k++) {
-                long phaseStart = loadStart + TimeUnit.SECONDS.toNanos((long) k * phaseSeconds);
+                long phaseStart = app.phaseStartNanos(k);
                 // Switch a moment before the phase, so the agent thread has applied it when the phase begins.
-                sleepUntil(phaseStart - TimeUnit.MILLISECONDS.toNanos(50));
-                server.setAttribute(signals, new Attribute("Enabled", on[k]));
-                sleepUntil(phaseStart + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS));
-                long cpuBefore = (Long) server.getAttribute(os, "ProcessCpuTime");
-                Map<String, Long> threadsBefore = ThreadCpuTicks.read(app.pid());
-                sleepUntil(phaseStart + TimeUnit.SECONDS.toNanos(phaseSeconds));
-                cpuSeconds[k] = ((Long) server.getAttribute(os, "ProcessCpuTime") - cpuBefore) / 1e9;
-                ThreadCpuTicks.addByGroup(threadsBefore, ThreadCpuTicks.read(app.pid()), byGroup, on[k] ? 1 : 0);
+                SwitchableSampleApp.sleepUntil(phaseStart - TimeUnit.MILLISECONDS.toNanos(50));
+                app.signals(on[k]);
+                SwitchableSampleApp.sleepUntil(phaseStart + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS));
+                long cpuBefore = app.cpuNanos();
+                Map<String, Long> threadsBefore = app.threadTicks();
+                SwitchableSampleApp.sleepUntil(phaseStart + TimeUnit.SECONDS.toNanos(phaseSeconds));
+                cpuSeconds[k] = (app.cpuNanos() - cpuBefore) / 1e9;
+                ThreadCpuTicks.addByGroup(threadsBefore, app.threadTicks(), byGroup, on[k] ? 1 : 0);
             }
-            server.setAttribute(signals, new Attribute("Enabled", true));
+            app.signals(true);
+            agentLines = app.awaitEnd();
+            p99 = app.p99ByPhase(phases);
         }
-        if (!app.waitFor(120, TimeUnit.SECONDS)) {
-            app.destroyForcibly();
-            throw new IllegalStateException("the sample app did not end");
-        }
-        reader.join(10_000);
-        double[] p99 = p99ByPhase(stdout, phases);
-        String agentLines = Files.readString(err);
         System.out.printf("switches the agent applied: %d paused, %d resumed%n",
                 agentLines.split("event=signals_paused", -1).length - 1,
                 agentLines.split("event=signals_resumed", -1).length - 1);
@@ -170,38 +115,6 @@ public final class SignalsSwitchBenchmark {
                         + " pairs %.3f to %.3f; all pairs summed %.3f), p99 median %.3f%n", pairs, phaseSeconds, rate,
                 SignalsOverheadBenchmark.median(cpuRatios), sorted[pairs / 4], sorted[(3 * pairs) / 4],
                 cpuOn / cpuOff, SignalsOverheadBenchmark.median(p99Ratios));
-    }
-
-    private static JMXConnector connect(long pid) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
-        try {
-            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-        } finally {
-            vm.detach();
-        }
-    }
-
-    private static void sleepUntil(long nanos) throws InterruptedException {
-        for (long left; (left = nanos - System.nanoTime()) > 0; ) {
-            TimeUnit.NANOSECONDS.sleep(Math.min(left, 100_000_000L));
-        }
-    }
-
-    /** The p99 column of each phase row of the load table (rows start with the phase number; 14 columns). */
-    static double[] p99ByPhase(List<String> stdout, int phases) {
-        double[] p99 = new double[phases];
-        Arrays.fill(p99, Double.NaN);
-        synchronized (stdout) {
-            for (String line : stdout) {
-                String[] cols = line.trim().split("\\s+");
-                if (cols.length == 14 && cols[0].matches("\\d+")) {
-                    int phase = Integer.parseInt(cols[0]) - 1;
-                    if (phase >= 0 && phase < phases) {
-                        p99[phase] = Double.parseDouble(cols[11]);
-                    }
-                }
-            }
-        }
-        return p99;
+        System.out.printf("  whole-process CPU: %s%n", new PairedRatios(cpuRatios).describe());
     }
 }

@@ -1,7 +1,9 @@
 package dev.attune.instrumentation.signals;
 
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import jdk.jfr.EventSettings;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -33,32 +35,37 @@ final class JfrEventSet {
     static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
 
     /** Every event of the set. */
-    static final List<String> ALL = List.of(CPU_LOAD, THREAD_STATISTICS, GARBAGE_COLLECTION, HEAP_SUMMARY,
-            HEAP_CONFIGURATION, ALLOCATION_SAMPLE, EXECUTION_SAMPLE, MONITOR_ENTER, THREAD_PARK, SAFEPOINT_BEGIN,
-            SAFEPOINT_END);
+    static final List<String> ALL = JfrSettings.EVENTS;
 
     private JfrEventSet() {
     }
 
-    /** Enables the set on {@code stream} with {@code settings}; every other event stays off. */
+    /** Enables the set on {@code stream} with {@code settings}, but for its exclusions; every other event stays off. */
     static void enable(RecordingStream stream, JfrSettings settings) {
-        stream.enable(CPU_LOAD).withPeriod(settings.periodicPeriod());
-        stream.enable(THREAD_STATISTICS).withPeriod(settings.periodicPeriod());
-        stream.enable(GARBAGE_COLLECTION).withThreshold(Duration.ZERO);
-        stream.enable(HEAP_SUMMARY);
-        stream.enable(HEAP_CONFIGURATION).with("period", "beginChunk");
+        enable(stream, settings, CPU_LOAD, e -> e.withPeriod(settings.periodicPeriod()));
+        enable(stream, settings, THREAD_STATISTICS, e -> e.withPeriod(settings.periodicPeriod()));
+        enable(stream, settings, GARBAGE_COLLECTION, e -> e.withThreshold(Duration.ZERO));
+        enable(stream, settings, HEAP_SUMMARY, e -> { });
+        enable(stream, settings, HEAP_CONFIGURATION, e -> e.with("period", "beginChunk"));
         enableSampling(stream, settings);
-        stream.enable(MONITOR_ENTER).withStackTrace().withThreshold(settings.contentionThreshold());
-        stream.enable(THREAD_PARK).withoutStackTrace().withThreshold(settings.parkThreshold());
-        stream.enable(SAFEPOINT_BEGIN).withThreshold(Duration.ZERO);
-        stream.enable(SAFEPOINT_END).withThreshold(Duration.ZERO);
+        enable(stream, settings, MONITOR_ENTER, e -> e.withStackTrace().withThreshold(settings.contentionThreshold()));
+        enable(stream, settings, THREAD_PARK, e -> e.withoutStackTrace().withThreshold(settings.parkThreshold()));
+        enable(stream, settings, SAFEPOINT_BEGIN, e -> e.withThreshold(Duration.ZERO));
+        enable(stream, settings, SAFEPOINT_END, e -> e.withThreshold(Duration.ZERO));
     }
 
-    /** Turns the two sampling events on: what the circuit breaker pauses under stress. */
+    /** Turns the two sampling events on (but for exclusions): what the circuit breaker pauses under stress. */
     static void enableSampling(RecordingStream stream, JfrSettings settings) {
-        stream.enable(ALLOCATION_SAMPLE).withoutStackTrace()
-                .with("throttle", settings.allocationSamplesPerSecond() + "/s");
-        stream.enable(EXECUTION_SAMPLE).withPeriod(settings.executionSamplePeriod());
+        enable(stream, settings, ALLOCATION_SAMPLE, e -> e.withoutStackTrace()
+                .with("throttle", settings.allocationSamplesPerSecond() + "/s"));
+        enable(stream, settings, EXECUTION_SAMPLE, e -> e.withPeriod(settings.executionSamplePeriod()));
+    }
+
+    private static void enable(RecordingStream stream, JfrSettings settings, String event,
+                               Consumer<EventSettings> how) {
+        if (settings.records(event)) {
+            how.accept(stream.enable(event));
+        }
     }
 
     /** Turns every event of the set off: the stream stays open and idle until {@link #enable} again. */

@@ -1,7 +1,9 @@
 package dev.attune.instrumentation.signals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How lean the JFR stream is: which thresholds and periods its cut-down event set uses, and how much
@@ -16,13 +18,24 @@ import java.util.Objects;
  *                                   estimate of bytes allocated stays unbiased
  * @param maxAge                     recorded data older than this is discarded: what a dump can hold
  * @param maxSizeBytes               and at most this many bytes of it on disk
+ * @param excluded                   events of {@link #EVENTS} not recorded at all
  */
 public record JfrSettings(Duration executionSamplePeriod, Duration contentionThreshold, Duration parkThreshold,
                           Duration periodicPeriod, int allocationSamplesPerSecond, Duration maxAge,
-                          long maxSizeBytes) {
+                          long maxSizeBytes, Set<String> excluded) {
 
-    /** Validates: every duration positive (thresholds may be zero), the rest at least one. */
+    /** The event set, by JFR name (names only here: this class loads where JFR may be missing). */
+    public static final List<String> EVENTS = List.of("jdk.CPULoad", "jdk.JavaThreadStatistics",
+            "jdk.GarbageCollection", "jdk.GCHeapSummary", "jdk.GCHeapConfiguration", "jdk.ObjectAllocationSample",
+            "jdk.ExecutionSample", "jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.SafepointBegin",
+            "jdk.SafepointEnd");
+
+    /** Validates: every duration positive (thresholds may be zero), the rest at least one, exclusions known. */
     public JfrSettings {
+        excluded = Set.copyOf(excluded);
+        if (!EVENTS.containsAll(excluded)) {
+            throw new IllegalArgumentException("excluded events must be of the set " + EVENTS + ": " + excluded);
+        }
         positive(executionSamplePeriod, "executionSamplePeriod");
         notNegative(contentionThreshold, "contentionThreshold");
         notNegative(parkThreshold, "parkThreshold");
@@ -39,7 +52,12 @@ public record JfrSettings(Duration executionSamplePeriod, Duration contentionThr
      */
     public static JfrSettings defaults() {
         return new JfrSettings(Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(20),
-                Duration.ofSeconds(1), 100, Duration.ofMinutes(2), 32L << 20);
+                Duration.ofSeconds(1), 100, Duration.ofMinutes(2), 32L << 20, Set.of());
+    }
+
+    /** True when {@code event} is recorded (not excluded). */
+    public boolean records(String event) {
+        return !excluded.contains(event);
     }
 
     private static void positive(Duration d, String name) {

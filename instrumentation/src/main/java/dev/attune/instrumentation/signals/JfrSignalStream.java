@@ -80,15 +80,21 @@ public final class JfrSignalStream implements AutoCloseable {
 
     /**
      * Writes the retained recording (about the last {@link JfrSettings#maxAge()}) to {@code destination} as a
-     * {@code .jfr} file; true when written. Any agent thread; copies files, so it may take a moment.
+     * {@code .jfr} file; true when written. Any agent thread; copies files, so it may take a moment, during which
+     * the other methods do not wait for it (JFR orders a dump against a change of settings or a close itself; a
+     * dump that loses to a close fails, and says so once).
      */
-    public synchronized boolean dump(Path destination) {
-        if (session == null || !session.running()) {
+    public boolean dump(Path destination) {
+        JfrSession current;
+        synchronized (this) {
+            current = session;
+        }
+        if (current == null || !current.running()) {
             problems.skipped("jfr", "dump to " + destination, "JFR signals are not running");
             return false;
         }
         try {
-            session.dump(destination);
+            current.dump(destination);
             return true;
         } catch (IOException | RuntimeException e) {
             problems.skipped("jfr", "dump to " + destination, ProblemsOnce.describe(e));

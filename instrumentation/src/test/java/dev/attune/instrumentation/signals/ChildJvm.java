@@ -23,6 +23,11 @@ final class ChildJvm {
     static ChildJvm run(List<String> jvmArgs, Class<?> main, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Its output, and its temporary files (JFR's repository), go to target/, never to /tmp: a repeated run leaves
+        // nothing behind that `mvn clean` does not remove.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-tmp").toAbsolutePath()),
+                "child");
+        command.add("-Djava.io.tmpdir=" + Files.createDirectory(dir.resolve("tmp")));
         command.add("--add-exports");
         command.add("java.base/jdk.internal.misc=ALL-UNNAMED"); // Agrona, as in the surefire configuration
         command.addAll(jvmArgs);
@@ -30,7 +35,6 @@ final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        Path dir = Files.createTempDirectory("attune-child");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());

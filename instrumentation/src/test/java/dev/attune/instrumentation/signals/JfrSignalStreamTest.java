@@ -2,6 +2,7 @@ package dev.attune.instrumentation.signals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attune.instrumentation.encode.ManyToOneRingBufferStripes;
@@ -136,6 +137,35 @@ class JfrSignalStreamTest {
         } finally {
             spinning = false;
         }
+    }
+
+    @Test
+    void anExcludedEventIsNeverRecordedAndTheOthersAre() throws Exception {
+        JfrSettings d = JfrSettings.defaults();
+        JfrSettings noSamples = new JfrSettings(d.executionSamplePeriod(), d.contentionThreshold(), d.parkThreshold(),
+                d.periodicPeriod(), d.allocationSamplesPerSecond(), d.maxAge(), d.maxSizeBytes(),
+                Set.of("jdk.ExecutionSample"));
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 20, 2);
+        MethodIds frames = new MethodIds(4096);
+        spinning = true;
+        Thread spinner = new Thread(JfrSignalStreamTest::spin, "spinner");
+        spinner.setDaemon(true);
+        try (JfrSignalStream jfr = new JfrSignalStream(noSamples, stripes, frames, (source, what, reason) -> { })) {
+            assertTrue(jfr.start());
+            spinner.start();
+            SignalTally tally = afterFlushFor3Seconds(stripes);
+            assertEquals(0, hotFrameSamples(frames, tally), "no execution samples: excluded");
+            assertTrue(tally.seen(Signal.JVM_CPU_LOAD), "CPU load is recorded as ever");
+            // Resuming the sampling the breaker paused does not bring an excluded event back.
+            jfr.sampling(false);
+            jfr.sampling(true);
+            assertEquals(0, hotFrameSamples(frames, afterFlushFor3Seconds(stripes)));
+        } finally {
+            spinning = false;
+        }
+        assertThrows(IllegalArgumentException.class, () -> new JfrSettings(d.executionSamplePeriod(),
+                d.contentionThreshold(), d.parkThreshold(), d.periodicPeriod(), d.allocationSamplesPerSecond(),
+                d.maxAge(), d.maxSizeBytes(), Set.of("jdk.ClassLoad")), "only events of the set can be excluded");
     }
 
     /** What arrives over 3 s, once the events already in JFR's buffers when a change applied are flushed. */

@@ -175,7 +175,7 @@ public final class AgentLoop implements Agent {
             AlertTransition t = rule.evaluate(aggregator.figures(rule.method()));
             if (t != AlertTransition.NONE) {
                 String unit = rule.logUnit().isEmpty() ? "" : "_" + rule.logUnit();
-                // The snapshot is taken before the line is written, so the line can name the file.
+                // The snapshot's file is named before the line is written, so the line can name it.
                 Path jfr = t == AlertTransition.FIRING ? alertSnapshots.apply(rule.name()) : null;
                 AgentLog.Line line = log.at(t == AlertTransition.FIRING ? LogLevel.WARN : LogLevel.INFO, "alert")
                         .kv("state", t == AlertTransition.FIRING ? "firing" : "resolved")
@@ -215,8 +215,9 @@ public final class AgentLoop implements Agent {
     }
 
     /**
-     * Sets what writes a flight-recorder snapshot when an alert fires: given the alert's name, the file written,
-     * or null. Called on the agent thread; set before the loop starts.
+     * Sets what takes a flight-recorder snapshot when an alert fires: given the alert's name, the file the snapshot
+     * goes to (it may be written a moment later, off the agent thread), or null for none. Called on the agent
+     * thread; set before the loop starts.
      */
     public void snapshotsOnAlert(Function<String, Path> snapshots) {
         this.alertSnapshots = snapshots;

@@ -9,7 +9,6 @@ import dev.attune.tuner.decide.BreakerDecision;
 import dev.attune.tuner.decide.RightSizingRecommendation;
 import dev.attune.tuner.decide.RightSizingRule;
 import dev.attune.tuner.decide.StressBreakerRule;
-import dev.attune.tuner.report.jfr.JfrSnapshotFiles;
 import dev.attune.tuner.report.jmx.HotMethodsView;
 import dev.attune.tuner.report.jmx.JmxConsole;
 import dev.attune.tuner.report.jmx.RightSizingView;
@@ -19,6 +18,7 @@ import dev.attune.tuner.report.log.LogLevel;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.management.JMException;
 
@@ -41,7 +41,7 @@ public final class SignalsTask implements IntervalTask, DutyCycleTask {
     private final SignalsSettings settings;
     private final Supplier<SignalSnapshot> signals;
     private final AgentLog log;
-    private final JfrSnapshotFiles jfr;
+    private final Function<String, Path> jfr;
     private final StressBreakerRule breaker;
     private final RightSizingWindow window;
     private final RightSizingRule rule;
@@ -57,16 +57,16 @@ public final class SignalsTask implements IntervalTask, DutyCycleTask {
      * Creates the task.
      *
      * @param signals  the last published snapshot ({@code AgentLoop.signals()::snapshot})
-     * @param jfr      flight-recorder snapshots taken when the breaker opens, or null for none
+     * @param jfr      names (and has written) a flight-recorder snapshot for an opening breaker, or null for none
      * @param nowNanos the clock now, on the loop's clock
      */
-    public SignalsTask(SignalsSettings settings, Supplier<SignalSnapshot> signals, AgentLog log, JfrSnapshotFiles jfr,
+    public SignalsTask(SignalsSettings settings, Supplier<SignalSnapshot> signals, AgentLog log, Function<String, Path> jfr,
                        long nowNanos) {
         this(settings, signals, log, jfr, new SignalsSwitch(false), nowNanos);
     }
 
     /** Creates the task with {@code onOff}, the user's switch for the signals, on the Signals MBean. */
-    public SignalsTask(SignalsSettings settings, Supplier<SignalSnapshot> signals, AgentLog log, JfrSnapshotFiles jfr,
+    public SignalsTask(SignalsSettings settings, Supplier<SignalSnapshot> signals, AgentLog log, Function<String, Path> jfr,
                        SignalsSwitch onOff, long nowNanos) {
         this.settings = settings;
         this.signals = signals;
@@ -137,7 +137,7 @@ public final class SignalsTask implements IntervalTask, DutyCycleTask {
                 .pairs(d.evidence())
                 .kv("effect", opened ? "sampling and tuning paused" : "sampling and tuning resumed");
         if (opened && jfr != null) {
-            Path file = jfr.snapshot("breaker-" + d.monitors().replace(',', '-'));
+            Path file = jfr.apply("breaker-" + d.monitors().replace(',', '-'));
             if (file != null) {
                 line.kv("jfr", file.toString());
             }

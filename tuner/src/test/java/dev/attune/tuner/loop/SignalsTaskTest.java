@@ -72,7 +72,7 @@ class SignalsTaskTest {
             Files.write(path, new byte[64]);
             return true;
         }, log);
-        SignalsTask task = new SignalsTask(settings(true), signals::snapshot, log, jfr, now);
+        SignalsTask task = new SignalsTask(settings(true), signals::snapshot, log, jfr::snapshot, now);
         BooleanSupplier paused = task.paused();
         for (int i = 0; i < 2; i++) {
             interval(task, 1, 950);

@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +27,10 @@ import java.util.regex.Pattern;
  * bound holds.
  *
  * <p>Never throws: an unwritable directory, a failed dump or a full disk costs that snapshot only, returns null
- * and logs one warning; an older file that cannot be deleted is one warning too, and the new snapshot is kept. Agent thread only (a dump writes megabytes, which is why it is never done on the
- * application's threads).
+ * and logs one warning naming the file; an older file that cannot be deleted is one warning too, and the new
+ * snapshot is kept. Naming ({@link #reserve}) and writing ({@link #write}) are separate so that the agent thread
+ * can name the file in its log line at once and leave the writing, megabytes that take a while, to
+ * {@link BackgroundJfrSnapshots}' thread; never on the application's threads.
  */
 public final class JfrSnapshotFiles {
 
@@ -50,6 +54,9 @@ public final class JfrSnapshotFiles {
     private final Dumper dumper;
     private final AgentLog log;
     private final Clock clock;
+    // Names reserved in the current second, by base name: the last sequence number given (agent thread only).
+    private final Map<String, Integer> reservedThisSecond = new HashMap<>();
+    private String reservedStamp = "";
 
     /**
      * Creates the snapshot writer.
@@ -74,10 +81,38 @@ public final class JfrSnapshotFiles {
 
     /** Writes a snapshot for {@code alertName} and applies retention; the file, or null when it failed. */
     public Path snapshot(String alertName) {
-        Path file = null;
+        return write(alertName, reserve(alertName));
+    }
+
+    /**
+     * Names the file of the next snapshot for {@code alertName}: one no earlier snapshot has and no snapshot named
+     * but not yet written will have. Cheap (no write); one thread only, the one that names every snapshot.
+     */
+    Path reserve(String alertName) {
+        String alert = alertName == null || alertName.isEmpty() ? "alert" : alertName.replaceAll("[^A-Za-z0-9_-]", "_");
+        String stamp = STAMP.format(clock.instant());
+        if (!stamp.equals(reservedStamp)) {
+            reservedStamp = stamp;
+            reservedThisSecond.clear();
+        }
+        // Files named this second may not be written yet, so the disk alone cannot say a name is taken.
+        String base = "attune-" + alert + "-" + stamp;
+        int n = reservedThisSecond.getOrDefault(base, -1) + 1;
+        Path file = n == 0 ? dir.resolve(base + ".jfr") : dir.resolve(base + "-" + n + ".jfr");
+        while (Files.exists(file)) {
+            file = dir.resolve(base + "-" + ++n + ".jfr");
+        }
+        reservedThisSecond.put(base, n);
+        return file;
+    }
+
+    /**
+     * Writes the snapshot named by {@link #reserve} and applies retention; the file, or null when it failed (one
+     * warning line). Only one thread at a time.
+     */
+    Path write(String alertName, Path file) {
         try {
             Files.createDirectories(dir);
-            file = freeName(alertName);
             if (!dumper.dumpTo(file) || !Files.isRegularFile(file)) {
                 return failed(alertName, file, "the flight recorder wrote nothing (no recording running?)");
             }
@@ -96,16 +131,6 @@ public final class JfrSnapshotFiles {
         return file;
     }
 
-    private Path freeName(String alertName) {
-        String alert = alertName == null || alertName.isEmpty() ? "alert" : alertName.replaceAll("[^A-Za-z0-9_-]", "_");
-        String base = "attune-" + alert + "-" + STAMP.format(clock.instant());
-        Path file = dir.resolve(base + ".jfr");
-        for (int n = 1; Files.exists(file); n++) {
-            file = dir.resolve(base + "-" + n + ".jfr");
-        }
-        return file;
-    }
-
     private Path failed(String alertName, Path file, String why) {
         if (file != null) {
             try {
@@ -114,7 +139,8 @@ public final class JfrSnapshotFiles {
                 // the warning below says the snapshot failed; the retention of the next one bounds the leftover
             }
         }
-        log.warn("jfr_snapshot_failed").kv("alert", alertName).kv("dir", dir.toString()).kv("error", why).emit();
+        log.warn("jfr_snapshot_failed").kv("alert", alertName).kv("file", file == null ? "" : file.toString())
+                .kv("error", why).emit();
         return null;
     }
 
