@@ -144,7 +144,10 @@ class AgentConfigTest {
         assertEquals(List.of("jdk.ThreadPark", "jdk.ExecutionSample"), load(null).value(ConfigKeys.JFR_EXCLUDE));
         system.setProperty("attune.jfr.exclude", "jdk.ThreadPark,jdk.threadpark");
         AgentConfig c = load(null);
-        assertEquals(List.of(), c.value(ConfigKeys.JFR_EXCLUDE), "one unknown name: the whole value is refused");
+        assertEquals(List.of("jdk.ThreadPark"), c.value(ConfigKeys.JFR_EXCLUDE),
+                "one unknown name: the whole value is refused, the default taken");
+        system.setProperty("attune.jfr.exclude", "");
+        assertEquals(List.of(), load(null).value(ConfigKeys.JFR_EXCLUDE), "empty: every event recorded");
         assertEquals(1, c.problems().size(), messages(c).toString());
         assertTrue(messages(c).get(0).contains("expected a comma-separated list of jdk.CPULoad, "), messages(c).toString());
     }

@@ -48,7 +48,8 @@ public record JfrSettings(Duration executionSamplePeriod, Duration contentionThr
 
     /**
      * Lean defaults for the 1% CPU budget: samples every 100 ms, contention from 10 ms, parks from 20 ms, CPU and
-     * threads every second, 100 allocation samples a second, the last 2 minutes (at most 32 MiB) kept.
+     * threads every second, 100 allocation samples a second, the last 2 minutes (at most 32 MiB) kept; every
+     * event of the set (the agent's configuration, {@code attune.jfr.exclude}, leaves thread parks out unless told).
      */
     public static JfrSettings defaults() {
         return new JfrSettings(Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(20),
