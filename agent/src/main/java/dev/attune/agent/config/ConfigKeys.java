@@ -95,9 +95,12 @@ public final class ConfigKeys {
             ConfigKey.Kind.DURATION, "10ms", 0, 10 * NS_PER_S, List.of(),
             "shortest monitor wait (jdk.JavaMonitorEnter) recorded; thread parks (jdk.ThreadPark) from twice it");
     /** Execution sampling. */
+    // 0 by default: the period follows the interval (JfrSettings.samplePeriodFor), since the hot-methods table is
+    // per interval and every sampling round beyond what it needs is a wake-up's cost alone.
     public static final ConfigKey JFR_SAMPLE_PERIOD = new ConfigKey("attune.jfr.sample-period",
-            ConfigKey.Kind.DURATION, "100ms", 10_000_000L, 10 * NS_PER_S, List.of(),
-            "period of JFR execution sampling (jdk.ExecutionSample), behind the hot methods");
+            ConfigKey.Kind.DURATION, "0s", 0, 10 * NS_PER_S, List.of(),
+            "period of JFR execution sampling (jdk.ExecutionSample), behind the hot methods, at least 10ms; 0: a"
+                    + " fiftieth of attune.interval, within 20ms and 1s (200ms at the default interval)");
     /** JFR events left out. */
     // jdk.ThreadPark by default: HotSpot times every park once the event is on, whatever its threshold, and that
     // was 0.7% of the sample service's CPU (docs/benchmarks.md) for a figure no rule uses.

@@ -33,6 +33,8 @@ import java.util.function.BooleanSupplier;
  */
 final class SignalsWiring {
 
+    private static final long MIN_SAMPLE_PERIOD_NANOS = 10_000_000L;
+
     /**
      * The signal settings read from the configuration.
      *
@@ -54,7 +56,7 @@ final class SignalsWiring {
             Duration threshold = Duration.ofNanos(nanos(config, ConfigKeys.JFR_CONTENTION_THRESHOLD));
             Duration maxAge = Duration.ofNanos(nanos(config, ConfigKeys.JFR_SNAPSHOT_AGE));
             // Parks from twice the contention threshold: most are idle pool threads waiting for work, not locks.
-            JfrSettings jfr = new JfrSettings(Duration.ofNanos(nanos(config, ConfigKeys.JFR_SAMPLE_PERIOD)), threshold,
+            JfrSettings jfr = new JfrSettings(samplePeriod(config), threshold,
                     threshold.multipliedBy(2), defaults.periodicPeriod(), defaults.allocationSamplesPerSecond(), maxAge,
                     defaults.maxSizeBytes(), Set.copyOf(exclude(config)));
             String dir = (String) config.value(ConfigKeys.JFR_DIR);
@@ -68,6 +70,16 @@ final class SignalsWiring {
                     (Boolean) config.value(ConfigKeys.SIGNALS_OS), jfr, snapshots,
                     whole(config, ConfigKeys.JFR_MAX_FILES), nanos(config, ConfigKeys.JFR_MAX_BYTES), task,
                     (Boolean) config.value(ConfigKeys.JMX_READ_ONLY));
+        }
+
+        /**
+         * The configured execution sample period (at least 10 ms: JFR counts the period in milliseconds, and a denser
+         * sampler only adds wake-ups), or, with 0 (the default), the one the interval asks for.
+         */
+        private static Duration samplePeriod(AgentConfig config) {
+            long configured = nanos(config, ConfigKeys.JFR_SAMPLE_PERIOD);
+            return configured > 0 ? Duration.ofNanos(Math.max(configured, MIN_SAMPLE_PERIOD_NANOS))
+                    : JfrSettings.samplePeriodFor(Duration.ofNanos(nanos(config, ConfigKeys.INTERVAL)));
         }
 
         private static long nanos(AgentConfig config, dev.attune.agent.config.ConfigKey key) {

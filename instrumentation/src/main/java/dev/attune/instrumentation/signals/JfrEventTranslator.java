@@ -28,8 +28,9 @@ import jdk.jfr.consumer.RecordingStream;
  *   <li>Safepoints, on JDK 17 and 25 alike: {@code jdk.SafepointBegin} lasts from the request until every
  *       thread has stopped (and cleanup), {@code jdk.SafepointEnd} only the resume; the VM operation runs
  *       between them. So one safepoint's pause is SafepointBegin's start to the matching SafepointEnd's end,
- *       paired by {@code safepointId}. Safepoints never overlap and the stream delivers events in commit
- *       order, so one pending begin is enough.</li>
+ *       paired by {@code safepointId}. Safepoints never overlap, and the VM thread posts both events, so they
+ *       come in its commit order even on the unordered stream: one pending begin is enough (a begin whose end
+ *       never matches is dropped, not paired with another).</li>
  *   <li>{@code jdk.JavaThreadStatistics}: live threads.</li>
  *   <li>{@code jdk.ExecutionSample}: the top frame's {@code Class#method}, named through {@link MethodIds}.</li>
  * </ul>
