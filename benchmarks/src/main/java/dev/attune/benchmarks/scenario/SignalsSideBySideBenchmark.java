@@ -40,9 +40,6 @@ public final class SignalsSideBySideBenchmark {
     // Diagnostic: A on and B off for the whole run, never switched. Shows what switching itself costs (the JIT
     // recompiling what a switch threw away), but a ratio of two JVMs that each keep their own JIT's choices.
     private static final boolean FIXED_ROLES = "fixed".equals(System.getProperty("attune.bench.roles"));
-    // Diagnostic: each measured window cut into slices of this many seconds, reported by time since the switch, to
-    // show how long a switch's own cost lasts (0: one slice, the whole window).
-    private static final long SLICE_SECONDS = Long.getLong("attune.bench.slice", 0);
 
     private SignalsSideBySideBenchmark() {
     }
@@ -81,10 +78,6 @@ public final class SignalsSideBySideBenchmark {
                 b.signals(false);
             }
             double[][] cpu = new double[2 * pairs][2]; // [phase][app]
-            long window = phaseSeconds - SETTLE_SECONDS;
-            int slices = SLICE_SECONDS > 0 ? (int) ((window + SLICE_SECONDS - 1) / SLICE_SECONDS) : 1;
-            long sliceNanos = TimeUnit.SECONDS.toNanos(SLICE_SECONDS > 0 ? SLICE_SECONDS : window);
-            double[][][] sliceCpu = new double[2 * pairs][2][slices]; // [phase][app][slice]
             Map<String, long[]> byGroup = new TreeMap<>(); // ticks by thread group, [off side, on side]
             for (int m = 0; m < 2 * pairs; m++) {
                 int k = WARMUP_PHASES + m;
@@ -99,17 +92,9 @@ public final class SignalsSideBySideBenchmark {
                 SwitchableSampleApp.sleepUntil(from);
                 long[] cpuBefore = {a.cpuNanos(), b.cpuNanos()};
                 List<Map<String, Long>> ticksBefore = List.of(a.threadTicks(), b.threadTicks());
-                long[] sliceStart = cpuBefore.clone();
-                for (int s = 0; s < slices; s++) {
-                    SwitchableSampleApp.sleepUntil(s == slices - 1 ? to : from + (s + 1) * sliceNanos);
-                    for (int app = 0; app < 2; app++) {
-                        long now = apps[app].cpuNanos();
-                        sliceCpu[m][app][s] = (now - sliceStart[app]) / 1e9;
-                        sliceStart[app] = now;
-                    }
-                }
+                SwitchableSampleApp.sleepUntil(to);
                 for (int app = 0; app < 2; app++) {
-                    cpu[m][app] = (sliceStart[app] - cpuBefore[app]) / 1e9;
+                    cpu[m][app] = (apps[app].cpuNanos() - cpuBefore[app]) / 1e9;
                     ThreadCpuTicks.addByGroup(ticksBefore.get(app), apps[app].threadTicks(), byGroup,
                             onApp[m] == app ? 1 : 0);
                 }
@@ -119,9 +104,6 @@ public final class SignalsSideBySideBenchmark {
             String[] logs = {a.awaitEnd(), b.awaitEnd()};
             double[][] p99 = {a.p99ByPhase(phases), b.p99ByPhase(phases)};
             report(pairs, phaseSeconds, rate, onApp, cpu, p99, byGroup, logs);
-            if (slices > 1) {
-                reportSlices(pairs, phaseSeconds, onApp, sliceCpu);
-            }
         }
     }
 
@@ -199,40 +181,5 @@ public final class SignalsSideBySideBenchmark {
         System.out.printf("  whole-process CPU: %s; all pairs summed %.3f%n", new PairedRatios(cpuRatios).describe(),
                 cpuOn / cpuOff);
         System.out.printf("  client p99:        %s%n", new PairedRatios(p99Ratios).describe());
-    }
-
-    /**
-     * The CPU ratio by time since the switch: per slice of the measured windows, and from that slice to the phase's
-     * end. A switch's own cost (JFR applying new settings, the parser's code warming up again) shows as early slices
-     * above the later ones; the later ones are what a JVM whose signals stay on pays.
-     */
-    private static void reportSlices(int pairs, int phaseSeconds, int[] onApp, double[][][] sliceCpu) {
-        int slices = sliceCpu[0][0].length;
-        System.out.printf("%nwhole-process CPU by time since the switch (slices of %d s):%n", SLICE_SECONDS);
-        System.out.printf("%-10s %-58s %s%n", "seconds", "this slice", "from this slice to the phase's end");
-        for (int s = 0; s < slices; s++) {
-            double[] slice = new double[pairs];
-            double[] rest = new double[pairs];
-            for (int pair = 0; pair < pairs; pair++) {
-                double sliceProduct = 1;
-                double restProduct = 1;
-                for (int m = 2 * pair; m < 2 * pair + 2; m++) {
-                    int on = onApp[m];
-                    sliceProduct *= sliceCpu[m][on][s] / sliceCpu[m][1 - on][s];
-                    double restOn = 0;
-                    double restOff = 0;
-                    for (int t = s; t < slices; t++) {
-                        restOn += sliceCpu[m][on][t];
-                        restOff += sliceCpu[m][1 - on][t];
-                    }
-                    restProduct *= restOn / restOff;
-                }
-                slice[pair] = Math.sqrt(sliceProduct);
-                rest[pair] = Math.sqrt(restProduct);
-            }
-            long start = SETTLE_SECONDS + s * SLICE_SECONDS;
-            System.out.printf("%-10s %-58s %s%n", start + "-" + Math.min(phaseSeconds, start + SLICE_SECONDS),
-                    new PairedRatios(slice).describe(), new PairedRatios(rest).describe());
-        }
     }
 }
