@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * CPU of both, and of the JIT, the signals' own threads and the agent's thread in both, as a share of the "off"
  * app's whole-process CPU.
  *
- * <p>Why: {@link SignalsSideBySideBenchmark} finds the JIT busier while the signals are on, switch or no switch.
+ * <p>Why: {@link SignalsSideBySideBenchmark} finds the JIT busier while the signals are on, even in 60 s phases.
  * The code that reads the signals (JFR's parser, the OS counters' parsing) runs once a second or once an interval,
  * so it reaches the compilers' thresholds only after minutes or hours; this shows whether that JIT work fades as
  * the JVM ages. The whole-process ratio also holds what differs between the two JVMs themselves (which the switched
