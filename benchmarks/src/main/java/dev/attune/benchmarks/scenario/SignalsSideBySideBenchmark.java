@@ -169,10 +169,10 @@ public final class SignalsSideBySideBenchmark {
         long measured = pairs * 2L * (phaseSeconds - SETTLE_SECONDS);
         System.out.printf("%nCPU by thread group, both apps, summed over each side's measured %d s (ticks of 10 ms;"
                 + " threads that ended within a phase are missing):%n", measured);
-        System.out.printf("%-26s %10s %10s %12s%n", "threads", "off s", "on s", "on - off");
+        System.out.printf("%-36s %10s %10s %12s%n", "threads", "off s", "on s", "on - off");
         for (Map.Entry<String, long[]> e : byGroup.entrySet()) {
             long[] t = e.getValue();
-            System.out.printf("%-26s %10.2f %10.2f %+11.2f%%%n", e.getKey(), t[0] / ThreadCpuTicks.TICKS_PER_SECOND,
+            System.out.printf("%-36s %10.2f %10.2f %+11.2f%%%n", e.getKey(), t[0] / ThreadCpuTicks.TICKS_PER_SECOND,
                     t[1] / ThreadCpuTicks.TICKS_PER_SECOND,
                     100.0 * (t[1] - t[0]) / ThreadCpuTicks.TICKS_PER_SECOND / cpuOff);
         }

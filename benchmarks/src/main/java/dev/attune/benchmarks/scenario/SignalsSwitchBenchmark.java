@@ -103,10 +103,10 @@ public final class SignalsSwitchBenchmark {
         }
         System.out.printf("%nCPU by thread group, summed over each side's measured %d s (ticks of 10 ms; threads"
                 + " that ended within a phase are missing):%n", pairs * (phaseSeconds - SETTLE_SECONDS));
-        System.out.printf("%-26s %10s %10s %12s%n", "threads", "off s", "on s", "on - off");
+        System.out.printf("%-36s %10s %10s %12s%n", "threads", "off s", "on s", "on - off");
         for (Map.Entry<String, long[]> e : byGroup.entrySet()) {
             long[] t = e.getValue();
-            System.out.printf("%-26s %10.2f %10.2f %+11.1f%%%n", e.getKey(), t[0] / 100.0, t[1] / 100.0,
+            System.out.printf("%-36s %10.2f %10.2f %+11.1f%%%n", e.getKey(), t[0] / 100.0, t[1] / 100.0,
                     100.0 * (t[1] - t[0]) / 100.0 / cpuOff);
         }
         double[] sorted = cpuRatios.clone();

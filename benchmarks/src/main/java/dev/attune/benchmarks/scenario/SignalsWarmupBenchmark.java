@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * How the signals' cost changes with the age of a JVM whose signals stay on: two sample apps side by side under the
  * same fixed open-loop load, one with the signals on from its start, the other with them never started
  * ({@code attune.signals.jfr=false}, {@code attune.signals.os=false}); never switched. Per window of minutes, the
- * CPU of both, and of the JIT, the signals' own threads and the agent's thread in both, as a share of the "off"
+ * CPU of both, and of the JIT, the signals' own threads, the agent's thread and the application's threads in both, as a share of the "off"
  * app's whole-process CPU.
  *
  * <p>Why: {@link SignalsSideBySideBenchmark} finds the JIT busier while the signals are on, even in 60 s phases.
@@ -53,10 +53,10 @@ public final class SignalsWarmupBenchmark {
             long loadStart = Math.max(on.phaseStartNanos(0), off.phaseStartNanos(0));
             System.out.printf("signals on in pid %d from its start, never in pid %d; %d/s each%n", on.pid(), off.pid(),
                     rate);
-            // No column for the application's threads: its HTTP client's worker threads come and go, and a thread
-            // that ended within a window is missing from /proc, so that group's difference is not its cost.
-            System.out.printf("%-9s %9s %9s %8s %9s %9s %8s %8s %8s%n", "minutes", "cpu on s", "cpu off s",
-                    "ratio", "JIT on s", "JIT off s", "JIT", "signals", "agent");
+            // The application's threads are the same from start to end (the load generator's HTTP client has a
+            // fixed set of workers), so their column holds all their CPU: none ended within a window.
+            System.out.printf("%-9s %9s %9s %8s %9s %9s %8s %8s %8s %8s%n", "minutes", "cpu on s", "cpu off s",
+                    "ratio", "JIT on s", "JIT off s", "JIT", "signals", "agent", "app");
             for (int from = 0; from + window <= minutes; from += window) {
                 SwitchableSampleApp.sleepUntil(loadStart + TimeUnit.MINUTES.toNanos(from));
                 long[] cpuBefore = {on.cpuNanos(), off.cpuNanos()};
@@ -68,11 +68,11 @@ public final class SignalsWarmupBenchmark {
                 ThreadCpuTicks.addByGroup(before.get(0), on.threadTicks(), byGroup, 1);
                 ThreadCpuTicks.addByGroup(before.get(1), off.threadTicks(), byGroup, 0);
                 long[] jit = byGroup.getOrDefault("jvm: JIT compilers", new long[2]);
-                System.out.printf("%-9s %9.2f %9.2f %8.3f %9.2f %9.2f %+7.2f%% %+7.2f%% %+7.2f%%%n",
+                System.out.printf("%-9s %9.2f %9.2f %8.3f %9.2f %9.2f %+7.2f%% %+7.2f%% %+7.2f%% %+7.2f%%%n",
                         from + "-" + (from + window), cpuOn, cpuOff, cpuOn / cpuOff,
                         jit[1] / ThreadCpuTicks.TICKS_PER_SECOND, jit[0] / ThreadCpuTicks.TICKS_PER_SECOND,
                         share(byGroup, "jvm: JIT compilers", cpuOff), share(byGroup, "signals: ", cpuOff),
-                        share(byGroup, "agent: ", cpuOff));
+                        share(byGroup, "agent: ", cpuOff), share(byGroup, ThreadCpuTicks.APPLICATION + ": ", cpuOff));
             }
         }
     }

@@ -10,6 +10,8 @@ final class ThreadCpuTicks {
 
     /** Clock ticks a second of {@code /proc}'s CPU times (USER_HZ, 100 on Linux). */
     static final double TICKS_PER_SECOND = 100.0;
+    /** The application's threads' total; each role is a group {@code application: <name without its number>}. */
+    static final String APPLICATION = "application";
 
     private ThreadCpuTicks() {
     }
@@ -49,14 +51,20 @@ final class ThreadCpuTicks {
         if (name.startsWith("VM ") || name.equals("Service Thread") || name.startsWith("Signal ")) {
             return "jvm: other";
         }
-        return "application";
+        // The application's threads by role: the name without its number (a pool's workers are one group).
+        return APPLICATION + ": " + name.replaceAll("[0-9]+$", "");
     }
 
-    /** Adds each thread's ticks between {@code before} and {@code after} to its group's total. */
+    /** Adds each thread's ticks between {@code before} and {@code after} to its group's total (and application's). */
     static void addByGroup(Map<String, Long> before, Map<String, Long> after, Map<String, long[]> byGroup, int side) {
         for (Map.Entry<String, Long> e : after.entrySet()) {
             long was = before.getOrDefault(e.getKey(), 0L);
-            byGroup.computeIfAbsent(group(e.getKey()), g -> new long[2])[side] += Math.max(0, e.getValue() - was);
+            String group = group(e.getKey());
+            long ticks = Math.max(0, e.getValue() - was);
+            byGroup.computeIfAbsent(group, g -> new long[2])[side] += ticks;
+            if (group.startsWith(APPLICATION + ": ")) {
+                byGroup.computeIfAbsent(APPLICATION, g -> new long[2])[side] += ticks; // and their total
+            }
         }
     }
 }
