@@ -94,6 +94,13 @@ public final class ConfigKeys {
     public static final ConfigKey JFR_CONTENTION_THRESHOLD = new ConfigKey("attune.jfr.contention-threshold",
             ConfigKey.Kind.DURATION, "10ms", 0, 10 * NS_PER_S, List.of(),
             "shortest monitor wait (jdk.JavaMonitorEnter) recorded; thread parks (jdk.ThreadPark) from twice it");
+    /** Stack traces of contended monitor enters. */
+    // false by default: with stack traces on, HotSpot walks the entering thread's stack on every contended enter,
+    // whatever the threshold (docs/benchmarks.md: 0.6% of the sample service's CPU at 900 requests a second).
+    public static final ConfigKey JFR_CONTENTION_STACKS = new ConfigKey("attune.jfr.contention-stacks",
+            ConfigKey.Kind.BOOLEAN, "false", 0, 0, List.of(),
+            "true: monitor waits (jdk.JavaMonitorEnter) carry stack traces into the flight-recorder snapshots, at"
+                    + " the cost of a stack walk on every contended monitor enter, however short");
     /** Execution sampling. */
     // 0 by default: the period follows the interval (JfrSettings.samplePeriodFor), since the hot-methods table is
     // per interval and every sampling round beyond what it needs is a wake-up's cost alone.
@@ -159,7 +166,7 @@ public final class ConfigKeys {
             LOG_FORMAT, LOG_FILE,
             LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY, TUNER_POOLS, TUNER_MODE,
             TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR,
-            SIGNALS_OS, JFR_CONTENTION_THRESHOLD, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES, JFR_MAX_BYTES,
+            SIGNALS_OS, JFR_CONTENTION_THRESHOLD, JFR_CONTENTION_STACKS, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES, JFR_MAX_BYTES,
             JFR_SNAPSHOT_AGE, JFR_EXCLUDE, BREAKER_ENABLED, BREAKER_HEAP, BREAKER_CPU, BREAKER_INTERVALS,
             BREAKER_RELIEF_INTERVALS, BREAKER_MARGIN, RIGHTSIZING_WINDOW, RIGHTSIZING_MIN_SAMPLES, RIGHTSIZING_LOG_EVERY);
 

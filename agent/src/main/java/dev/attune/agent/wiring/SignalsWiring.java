@@ -58,7 +58,8 @@ final class SignalsWiring {
             // Parks from twice the contention threshold: most are idle pool threads waiting for work, not locks.
             JfrSettings jfr = new JfrSettings(samplePeriod(config), threshold,
                     threshold.multipliedBy(2), defaults.periodicPeriod(), defaults.allocationSamplesPerSecond(), maxAge,
-                    defaults.maxSizeBytes(), Set.copyOf(exclude(config)));
+                    defaults.maxSizeBytes(), Set.copyOf(exclude(config)),
+                    (Boolean) config.value(ConfigKeys.JFR_CONTENTION_STACKS));
             String dir = (String) config.value(ConfigKeys.JFR_DIR);
             Path snapshots = dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "attune-jfr") : Path.of(dir);
             SignalsSettings task = new SignalsSettings((Boolean) config.value(ConfigKeys.BREAKER_ENABLED),

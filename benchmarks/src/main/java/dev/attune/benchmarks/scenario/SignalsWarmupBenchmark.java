@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * How the signals' cost changes with the age of a JVM whose signals stay on: two sample apps side by side under the
  * same fixed open-loop load, one with the signals on from its start, the other with them never started
  * ({@code attune.signals.jfr=false}, {@code attune.signals.os=false}); never switched. Per window of minutes, the
- * CPU of both, and of the JIT, the signals' own threads, the agent's thread and the application's threads in both, as a share of the "off"
- * app's whole-process CPU.
+ * CPU of both, and of the JIT, the signals' own threads, the agent's thread and the application's threads in both,
+ * as a share of the "off" app's whole-process CPU.
  *
  * <p>Why: {@link SignalsSideBySideBenchmark} finds the JIT busier while the signals are on, even in 60 s phases.
  * The code that reads the signals (JFR's parser, the OS counters' parsing) runs once a second or once an interval,

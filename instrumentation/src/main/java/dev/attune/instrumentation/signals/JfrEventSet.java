@@ -12,7 +12,11 @@ import jdk.jfr.consumer.RecordingStream;
  *
  * <p>Why these settings: allocation samples are throttled and carry no stack trace (only their weight is
  * used, and a stack walk per sample would cost the allocating thread); contention is reported from a
- * threshold with stack traces, kept because contended monitors are rare and the stack makes a dump useful;
+ * threshold without stack traces (unless {@link JfrSettings#contentionStackTraces}): HotSpot saves the stack of
+ * every contended enter before it knows how long the wait will be, so a stack trace costs a walk of the entering
+ * thread's stack on every contended enter, however short, not only on those past the threshold (at 900 requests a
+ * second the sample app's HTTP client selector thread, whose monitor its workers enter to register, paid 0.6% of
+ * the process's CPU for it); the monitor's class still names the lock;
  * parks are reported from a higher threshold without stack traces, because most parks are idle pool threads
  * waiting for work (the sample app at 300 requests a second parked 130 times a second past 10 ms, every one of
  * them in a queue's {@code take} or {@code poll}): a stack walk for each would cost the parking thread for a
@@ -48,7 +52,8 @@ final class JfrEventSet {
         enable(stream, settings, HEAP_SUMMARY, e -> { });
         enable(stream, settings, HEAP_CONFIGURATION, e -> e.with("period", "beginChunk"));
         enableSampling(stream, settings);
-        enable(stream, settings, MONITOR_ENTER, e -> e.withStackTrace().withThreshold(settings.contentionThreshold()));
+        enable(stream, settings, MONITOR_ENTER, e -> (settings.contentionStackTraces() ? e.withStackTrace()
+                : e.withoutStackTrace()).withThreshold(settings.contentionThreshold()));
         enable(stream, settings, THREAD_PARK, e -> e.withoutStackTrace().withThreshold(settings.parkThreshold()));
         enable(stream, settings, SAFEPOINT_BEGIN, e -> e.withThreshold(Duration.ZERO));
         enable(stream, settings, SAFEPOINT_END, e -> e.withThreshold(Duration.ZERO));

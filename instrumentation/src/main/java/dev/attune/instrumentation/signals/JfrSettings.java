@@ -19,10 +19,13 @@ import java.util.Set;
  * @param maxAge                     recorded data older than this is discarded: what a dump can hold
  * @param maxSizeBytes               and at most this many bytes of it on disk
  * @param excluded                   events of {@link #EVENTS} not recorded at all
+ * @param contentionStackTraces      whether contended monitor enters carry a stack trace; off by default, since
+ *                                   HotSpot then walks the entering thread's stack on every contended enter, however
+ *                                   short, before the threshold can tell whether the event is written
  */
 public record JfrSettings(Duration executionSamplePeriod, Duration contentionThreshold, Duration parkThreshold,
                           Duration periodicPeriod, int allocationSamplesPerSecond, Duration maxAge,
-                          long maxSizeBytes, Set<String> excluded) {
+                          long maxSizeBytes, Set<String> excluded, boolean contentionStackTraces) {
 
     /** The event set, by JFR name (names only here: this class loads where JFR may be missing). */
     public static final List<String> EVENTS = List.of("jdk.CPULoad", "jdk.JavaThreadStatistics",
@@ -55,13 +58,13 @@ public record JfrSettings(Duration executionSamplePeriod, Duration contentionThr
 
     /**
      * Lean defaults for the 1% CPU budget: samples as {@link #samplePeriodFor} a 10 s interval asks (every 200 ms),
-     * contention from 10 ms, parks from 20 ms, CPU and threads every second, 100 allocation samples a second, the
-     * last 2 minutes (at most 32 MiB) kept; every event of the set (the agent's configuration,
+     * contention from 10 ms without stack traces, parks from 20 ms, CPU and threads every second, 100 allocation
+     * samples a second, the last 2 minutes (at most 32 MiB) kept; every event of the set (the agent's configuration,
      * {@code attune.jfr.exclude}, leaves thread parks out unless told).
      */
     public static JfrSettings defaults() {
         return new JfrSettings(samplePeriodFor(Duration.ofSeconds(10)), Duration.ofMillis(10), Duration.ofMillis(20),
-                Duration.ofSeconds(1), 100, Duration.ofMinutes(2), 32L << 20, Set.of());
+                Duration.ofSeconds(1), 100, Duration.ofMinutes(2), 32L << 20, Set.of(), false);
     }
 
     /**

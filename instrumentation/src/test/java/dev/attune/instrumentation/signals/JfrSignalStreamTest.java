@@ -96,12 +96,46 @@ class JfrSignalStreamTest {
                     "the dump holds the stream's events");
             assertTrue(recorded.stream().noneMatch(e -> e.getEventType().getName().equals("jdk.ClassLoad")),
                     "and only the cut-down set");
+            assertTrue(recorded.stream().anyMatch(JfrSignalStreamTest::isMonitorEnter), "the dump holds a wait");
+            assertTrue(recorded.stream().filter(JfrSignalStreamTest::isMonitorEnter)
+                    .allMatch(e -> e.getStackTrace() == null), "monitor waits carry no stack trace by default");
         } finally {
             spinning = false;
         }
         jfrThread.join(TimeUnit.SECONDS.toMillis(30));
         assertFalse(jfrThread.isAlive(), "close() ends attune-jfr");
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void monitorWaitsCarryStackTracesIntoTheDumpOnlyWhenAskedFor(@TempDir Path dir) throws Exception {
+        JfrSettings d = JfrSettings.defaults();
+        JfrSettings withStacks = new JfrSettings(d.executionSamplePeriod(), d.contentionThreshold(),
+                d.parkThreshold(), d.periodicPeriod(), d.allocationSamplesPerSecond(), d.maxAge(), d.maxSizeBytes(),
+                d.excluded(), true);
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 20, 2);
+        try (JfrSignalStream jfr = new JfrSignalStream(withStacks, stripes, new MethodIds(4096),
+                (source, what, reason) -> { })) {
+            assertTrue(jfr.start());
+            Path dump = dir.resolve("contention.jfr");
+            List<RecordedEvent> waits = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // The recording starts on attune-jfr a moment after start(): contend until a wait is in the dump.
+            while (waits.isEmpty() && System.nanoTime() < deadline) {
+                contendMonitor();
+                Thread.sleep(1200); // a flush
+                new SignalTally().drainAll(stripes);
+                assertTrue(jfr.dump(dump));
+                waits = RecordingFile.readAllEvents(dump).stream().filter(JfrSignalStreamTest::isMonitorEnter)
+                        .toList();
+            }
+            assertFalse(waits.isEmpty(), "a monitor wait past the threshold is in the dump");
+            assertTrue(waits.stream().allMatch(e -> e.getStackTrace() != null), "with its stack trace");
+        }
+    }
+
+    private static boolean isMonitorEnter(RecordedEvent e) {
+        return e.getEventType().getName().equals(JfrEventSet.MONITOR_ENTER);
     }
 
     @Test
@@ -144,7 +178,7 @@ class JfrSignalStreamTest {
         JfrSettings d = JfrSettings.defaults();
         JfrSettings noSamples = new JfrSettings(d.executionSamplePeriod(), d.contentionThreshold(), d.parkThreshold(),
                 d.periodicPeriod(), d.allocationSamplesPerSecond(), d.maxAge(), d.maxSizeBytes(),
-                Set.of("jdk.ExecutionSample"));
+                Set.of("jdk.ExecutionSample"), d.contentionStackTraces());
         ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 20, 2);
         MethodIds frames = new MethodIds(4096);
         spinning = true;
@@ -165,7 +199,7 @@ class JfrSignalStreamTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new JfrSettings(d.executionSamplePeriod(),
                 d.contentionThreshold(), d.parkThreshold(), d.periodicPeriod(), d.allocationSamplesPerSecond(),
-                d.maxAge(), d.maxSizeBytes(), Set.of("jdk.ClassLoad")), "only events of the set can be excluded");
+                d.maxAge(), d.maxSizeBytes(), Set.of("jdk.ClassLoad"), false), "only events of the set can be excluded");
     }
 
     /** What arrives over 3 s, once the events already in JFR's buffers when a change applied are flushed. */

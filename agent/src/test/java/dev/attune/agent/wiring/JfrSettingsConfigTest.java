@@ -1,6 +1,8 @@
 package dev.attune.agent.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attune.agent.config.AgentConfig;
 import dev.attune.instrumentation.signals.JfrSettings;
@@ -9,16 +11,30 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The execution sample period as the JFR stream gets it: following the interval unless set, never below 10 ms. */
-class SamplePeriodConfigTest {
+/**
+ * The JFR settings as the stream gets them from the configuration: the execution sample period (following the
+ * interval unless set, never below 10 ms) and the contention stack traces (off unless asked for).
+ */
+class JfrSettingsConfigTest {
 
-    private static Duration period(String... keyValues) {
+    private static JfrSettings settings(String... keyValues) {
         Properties system = new Properties();
         for (int i = 0; i < keyValues.length; i += 2) {
             system.setProperty(keyValues[i], keyValues[i + 1]);
         }
-        return SignalsWiring.Options.from(AgentConfig.load(null, system, Map.of())).jfrSettings()
-                .executionSamplePeriod();
+        return SignalsWiring.Options.from(AgentConfig.load(null, system, Map.of())).jfrSettings();
+    }
+
+    private static Duration period(String... keyValues) {
+        return settings(keyValues).executionSamplePeriod();
+    }
+
+    @Test
+    void monitorWaitsCarryStackTracesOnlyWhenAskedFor() {
+        assertFalse(settings().contentionStackTraces());
+        assertFalse(JfrSettings.defaults().contentionStackTraces());
+        assertTrue(settings("attune.jfr.contention-stacks", "true").contentionStackTraces());
+        assertFalse(settings("attune.jfr.contention-stacks", "maybe").contentionStackTraces(), "a bad value: default");
     }
 
     @Test
