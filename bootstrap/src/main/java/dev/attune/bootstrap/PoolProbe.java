@@ -27,6 +27,8 @@ public final class PoolProbe {
     static final int THREAD_SLOTS = 1024;
     static final int PROBES = 8;
     static final long STALE_NANOS = 60_000_000_000L;
+    /** The id of a probe that measures nothing: a pool the agent itself runs. */
+    static final int IGNORED = -1;
 
     private final int id;
     private final WeakReference<ThreadPoolExecutor> pool;
@@ -57,6 +59,11 @@ public final class PoolProbe {
     /** The pool, or null once it has been collected. */
     public ThreadPoolExecutor pool() {
         return pool.get();
+    }
+
+    /** True for a pool the agent must not measure (its own). */
+    boolean ignored() {
+        return id == IGNORED;
     }
 
     int identity() {

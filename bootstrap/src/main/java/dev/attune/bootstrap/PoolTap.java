@@ -89,6 +89,15 @@ public final class PoolTap {
     }
 
     private static PoolProbe probeOf(ThreadPoolExecutor pool) {
+        PoolProbe p = lookup(pool);
+        if (p == null) {
+            announce(pool);
+            return null;
+        }
+        return p.ignored() ? null : p;
+    }
+
+    private static PoolProbe lookup(ThreadPoolExecutor pool) {
         int length = PROBES.length();
         int start = System.identityHashCode(pool) & (length - 1);
         for (int i = 0; i < 16; i++) {
@@ -98,7 +107,6 @@ public final class PoolTap {
                 return p;
             }
         }
-        announce(pool);
         return null;
     }
 
@@ -128,19 +136,26 @@ public final class PoolTap {
 
     /**
      * Registers the pools announced since the last call (agent thread only): gives each a probe with the next id
-     * from {@code nextId} and hands it to {@code registered}. Returns how many were registered.
+     * from {@code nextId} and hands it to {@code registered}; a pool for which {@code ignore} holds (the agent's own)
+     * gets a probe that measures nothing, so it is neither announced again nor measured. Returns how many were
+     * registered.
      */
     public static int registerNewcomers(java.util.function.IntSupplier nextId,
+                                        java.util.function.Predicate<ThreadPoolExecutor> ignore,
                                         java.util.function.Consumer<PoolProbe> registered) {
         int count = 0;
         for (int slot = 0; slot < NEWCOMER_SLOTS; slot++) {
             ThreadPoolExecutor pool = NEWCOMERS.getAndSet(slot, null);
-            if (pool == null || isRegistered(pool)) {
+            if (pool == null || pool.isShutdown() || lookup(pool) != null) {
+                continue; // a pool shut down by now is not worth a probe: short-lived pools cost the agent nothing
+            }
+            if (ignore.test(pool)) {
+                publish(new PoolProbe(PoolProbe.IGNORED, pool));
                 continue;
             }
             int id = nextId.getAsInt();
             if (id < 0) {
-                continue; // no ids left: the pool stays unmeasured
+                continue; // no ids left: the pool stays unmeasured, and announces itself again when next used
             }
             PoolProbe probe = new PoolProbe(id, pool);
             if (publish(probe)) {
@@ -149,18 +164,6 @@ public final class PoolTap {
             }
         }
         return count;
-    }
-
-    private static boolean isRegistered(ThreadPoolExecutor pool) {
-        int length = PROBES.length();
-        int start = System.identityHashCode(pool) & (length - 1);
-        for (int i = 0; i < 16; i++) {
-            PoolProbe p = PROBES.get((start + i) & (length - 1));
-            if (p != null && p.isFor(pool)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean publish(PoolProbe probe) {

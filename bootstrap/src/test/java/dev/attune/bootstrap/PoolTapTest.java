@@ -51,7 +51,7 @@ class PoolTapTest {
     /** Registers what was announced; returns the probe of {@code pool}, or null. */
     private static PoolProbe register(TappedPool pool) {
         List<PoolProbe> found = new ArrayList<>();
-        PoolTap.registerNewcomers(IDS::getAndIncrement, found::add);
+        PoolTap.registerNewcomers(IDS::getAndIncrement, any -> false, found::add);
         return found.stream().filter(p -> p.pool() == pool).findFirst().orElse(null);
     }
 
@@ -103,6 +103,22 @@ class PoolTapTest {
             assertEquals(0, probe.rejected.get());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPoolTheAgentIgnoresIsNeverMeasuredNorAnnouncedAgain() throws Exception {
+        TappedPool own = new TappedPool(1, 1, new LinkedBlockingQueue<>());
+        try {
+            own.submit(() -> { }).get();
+            List<PoolProbe> found = new ArrayList<>();
+            PoolTap.registerNewcomers(IDS::getAndIncrement, pool -> pool == own, found::add);
+            assertTrue(found.stream().noneMatch(p -> p.pool() == own), "the agent's own pool is not handed on");
+            own.submit(() -> { }).get();
+            own.submit(() -> { }).get();
+            assertNull(register(own), "nor announced again once ignored");
+        } finally {
+            own.shutdownNow();
         }
     }
 

@@ -87,6 +87,10 @@ class PoolTuningTest {
         String step2 = table.lines().filter(l -> l.startsWith("6s@4x")).findFirst().orElseThrow();
         assertTrue(step2.contains("grow 2>"), step2);
         assertTrue(result.stdout.contains("agent actions and their reasons"), result.stdout);
+        // The alert's flight-recorder snapshot ran on the agent's own pool: never found, never tuned.
+        assertTrue(result.agentEvents("alert").stream().anyMatch(l -> l.contains(" jfr=")), result.toString());
+        assertTrue(result.agentEvents("pool_found").stream().noneMatch(l -> l.contains(" pool=attune")),
+                result.toString());
     }
 
     @Test
@@ -117,7 +121,7 @@ class PoolTuningTest {
                         "BlockedShare", "LastDecision", "LastReason", "Mode", "TuningEnabled")) {
                     jmx.get(IO, attribute);
                 }
-                assertEquals(1, jmx.get(IO, "OriginalCoreSize"));
+                assertEquals(2, jmx.get(IO, "OriginalCoreSize"));
                 Waits.until(() -> (Double) jmx.get(IO, "RunP50Millis") >= 15, 30, "task run times measured");
                 Waits.until(() -> (Double) jmx.get(IO, "BlockedShare") > 0.5, 30, "sleeping tasks are blocked");
                 assertEquals("advise", jmx.get(TUNER, "Mode"), "the safe default");
@@ -135,8 +139,11 @@ class PoolTuningTest {
                 assertEquals("fixture-io pinned at 3", jmx.server.invoke(tuner, "pinPool",
                         new Object[] {"fixture-io", 3}, new String[] {String.class.getName(), int.class.getName()}));
                 Waits.until(() -> (Integer) jmx.get(IO, "CoreSize") == 3, 10, "the pinned size");
-                assertEquals("fixture-io back to 1/1", invoke(jmx, "revertPool", "fixture-io"));
-                Waits.until(() -> (Integer) jmx.get(IO, "CoreSize") == 1, 10, "the original size");
+                assertEquals("fixture-io back to 2/2", invoke(jmx, "revertPool", "fixture-io"));
+                Waits.until(() -> (Integer) jmx.get(IO, "CoreSize") == 2, 10, "the original size");
+                assertTrue(((String) jmx.server.invoke(tuner, "pinPool", new Object[] {"fixture-io", 17},
+                        new String[] {String.class.getName(), int.class.getName()}))
+                        .startsWith("refused: 17 is above fixture-io's tuning maximum of 16"));
                 assertTrue(((String) jmx.server.invoke(tuner, "pinPool", new Object[] {"nonesuch", 2},
                         new String[] {String.class.getName(), int.class.getName()})).startsWith("refused: no pool"));
 
@@ -146,8 +153,8 @@ class PoolTuningTest {
                 assertTrue(messages.get(0).contains("event=pool_tuning pool=fixture-io enabled=false"), messages.get(0));
                 assertTrue(messages.get(1).contains("event=pool_tuning pool=fixture-io enabled=true"), messages.get(1));
                 assertTrue(messages.get(2).contains("event=tuner_mode old=advise new=auto"), messages.get(2));
-                assertTrue(messages.get(3).contains("action=pin old_core=1 new_core=3"), messages.get(3));
-                assertTrue(messages.get(4).contains("action=revert old_core=3 new_core=1"), messages.get(4));
+                assertTrue(messages.get(3).contains("action=pin old_core=2 new_core=3"), messages.get(3));
+                assertTrue(messages.get(4).contains("action=revert old_core=3 new_core=2"), messages.get(4));
                 String[] audit = (String[]) jmx.get(TUNER, "AuditTrail");
                 assertTrue(audit.length >= 5 && audit[audit.length - 1].contains("action=revert"), List.of(audit)
                         .toString());
@@ -170,7 +177,7 @@ class PoolTuningTest {
         assertTrue(invalid.get(0).contains("attune.pool.worker-pool.max") && invalid.get(0).contains("skipped"),
                 invalid.get(0));
         assertTrue(result.agentEvents("pool_found").stream()
-                .anyMatch(l -> l.contains(" pool=worker-pool ") && "8".equals(field(l, "tuning_max"))),
+                .anyMatch(l -> l.contains(" pool=worker-pool ") && "16".equals(field(l, "tuning_max"))),
                 "the bad max is skipped: the default, 8 x its core size\n" + result);
     }
 
@@ -186,9 +193,9 @@ class PoolTuningTest {
             try (JmxClient jmx = JmxClient.connect(app.pid())) {
                 Waits.until(() -> app.stderrSoFar().contains("event=pool_advice pool=fixture-io action=grow"), 30,
                         "advice to grow the I/O pool");
-                Waits.until(() -> ((String) jmx.get(IO, "LastDecision")).startsWith("grow 1 -> "), 30,
+                Waits.until(() -> ((String) jmx.get(IO, "LastDecision")).startsWith("grow 2 -> "), 30,
                         "the advice shown on the pool's MBean");
-                assertEquals(1, jmx.get(IO, "CoreSize"));
+                assertEquals(2, jmx.get(IO, "CoreSize"));
                 assertEquals(true, jmx.get(TUNER, "ReadOnly"));
 
                 ObjectName tuner = new ObjectName(TUNER);
@@ -209,7 +216,7 @@ class PoolTuningTest {
             app.closeInput();
         }
         ForkedJvm.Result result = endedWell(app);
-        assertTrue(result.stdout.contains("io core=1 max=1 largest-core-seen=1"), "never resized\n" + result);
+        assertTrue(result.stdout.contains("io core=2 max=2 largest-core-seen=2"), "never resized\n" + result);
         assertEquals(List.of(), result.agentEvents("pool_resize"), result.toString());
         assertEquals(List.of(), result.agentEvents("tuner_mode"), result.toString());
         assertTrue(result.agentEvents("pool_advice").get(0).contains(" mode=advise "), result.toString());

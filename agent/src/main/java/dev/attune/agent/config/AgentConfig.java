@@ -156,12 +156,17 @@ public final class AgentConfig {
         return (String) values.get(ConfigKeys.TUNER_MODE);
     }
 
-    /** {@code attune.tuner.max-step}. */
-    public int tunerMaxStep() {
-        return ((Long) values.get(ConfigKeys.TUNER_MAX_STEP)).intValue();
+    /** {@code attune.tuner.period} in nanoseconds, at most the interval. */
+    public long tunerPeriodNanos() {
+        return Math.min((Long) values.get(ConfigKeys.TUNER_PERIOD), intervalNanos());
     }
 
-    /** {@code attune.tuner.cooldown}, in intervals. */
+    /** {@code attune.tuner.max-step}: the largest factor of one grow. */
+    public double tunerMaxStep() {
+        return (Double) values.get(ConfigKeys.TUNER_MAX_STEP);
+    }
+
+    /** {@code attune.tuner.cooldown}, in control periods. */
     public int tunerCooldown() {
         return ((Long) values.get(ConfigKeys.TUNER_COOLDOWN)).intValue();
     }
@@ -280,6 +285,8 @@ public final class AgentConfig {
                 sources.put(key.name(), from);
             }
 
+            checkPeriodWithinInterval(values, sources);
+
             Map<String, String> alerts = new LinkedHashMap<>();
             Map<String, String> pools = new LinkedHashMap<>();
             for (Map.Entry<Map<String, String>, String> source : List.of(Map.entry(file, fileLabelOrNone()),
@@ -296,6 +303,21 @@ public final class AgentConfig {
             return new AgentConfig(Collections.unmodifiableMap(values), Collections.unmodifiableMap(sources),
                     Collections.unmodifiableMap(alerts), Collections.unmodifiableMap(pools), poolConfigs,
                     List.copyOf(problems), source);
+        }
+
+        /** A control period the user set longer than the interval: one error, and the default (within the interval). */
+        private void checkPeriodWithinInterval(Map<ConfigKey, Object> values, Map<String, String> sources) {
+            ConfigKey period = ConfigKeys.TUNER_PERIOD;
+            long interval = (Long) values.get(ConfigKeys.INTERVAL);
+            if (!"default".equals(sources.get(period.name())) && (Long) values.get(period) > interval) {
+                problems.add(new ConfigProblem(ConfigProblem.Severity.ERROR, period.name(), "invalid value for "
+                        + period.name() + " (from " + sources.get(period.name()) + "): "
+                        + ConfigKey.DurationText.of((Long) values.get(period)) + " is longer than attune.interval="
+                        + ConfigKey.DurationText.of(interval) + "; using the default " + period.defaultText()
+                        + " (at most the interval)"));
+                values.put(period, period.defaultValue());
+                sources.put(period.name(), "default");
+            }
         }
 
         private List<String> orderedSources() {

@@ -63,16 +63,23 @@ public final class ConfigKeys {
     public static final ConfigKey TUNER_MODE = new ConfigKey("attune.tuner.mode", ConfigKey.Kind.ENUM, "advise", 0, 0,
             List.of("off", "advise", "auto"), "off: no decisions; advise: log and show what it would change, change"
             + " nothing; auto: resize pools, verify each change and revert those that did not help");
+    /** Control period. */
+    public static final ConfigKey TUNER_PERIOD = new ConfigKey("attune.tuner.period", ConfigKey.Kind.DURATION, "1s",
+            100_000_000L, 3_600 * NS_PER_S, List.of(), "how often the tuner measures, decides and acts, 100ms to"
+            + " the interval (a default longer than the interval becomes the interval); figures, alerts and summaries"
+            + " keep the interval");
     /** Largest step. */
-    public static final ConfigKey TUNER_MAX_STEP = new ConfigKey("attune.tuner.max-step", ConfigKey.Kind.INTEGER, "8",
-            1, 256, List.of(), "largest change of a pool's core size in one action, in threads");
+    public static final ConfigKey TUNER_MAX_STEP = new ConfigKey("attune.tuner.max-step", ConfigKey.Kind.RATIO, "2",
+            110, 1600, List.of(), "largest factor by which one action grows a pool's core size, 1.1 to 16 (at least"
+            + " one thread): 2 reaches the default ceiling of 8 times the pool's own size in three steps");
     /** Cooldown. */
     public static final ConfigKey TUNER_COOLDOWN = new ConfigKey("attune.tuner.cooldown", ConfigKey.Kind.INTEGER, "2",
-            0, 1000, List.of(), "intervals after a change before the next change of that pool (which also waits for"
-            + " the change's verification, 3 intervals); doubled after each revert in a row");
+            0, 1000, List.of(), "control periods after a change before the next change of that pool (which also"
+            + " waits for the change's verification, 3 periods); doubled after each revert in a row");
     /** Minimum samples. */
     public static final ConfigKey TUNER_MIN_SAMPLES = new ConfigKey("attune.tuner.min-samples",
-            ConfigKey.Kind.INTEGER, "3", 1, 1000, List.of(), "intervals a pool is observed before its first change");
+            ConfigKey.Kind.INTEGER, "3", 1, 1000, List.of(), "control periods a pool is observed before its first"
+            + " change");
     /** Growth limit. */
     public static final ConfigKey TUNER_GROWTH_LIMIT = new ConfigKey("attune.tuner.growth-limit",
             ConfigKey.Kind.INTEGER, "8", 1, 64, List.of(),
@@ -163,13 +170,12 @@ public final class ConfigKeys {
 
     /** All fixed keys, in documentation order. */
     public static final List<ConfigKey> ALL = List.of(ENABLED, METHODS, INTERVAL, BUFFER_BYTES, HOT_METHOD_RATE,
-            LOG_FORMAT, LOG_FILE,
-            LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY, TUNER_POOLS, TUNER_MODE,
-            TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR,
-            SIGNALS_OS, JFR_CONTENTION_THRESHOLD, JFR_CONTENTION_STACKS, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES,
-            JFR_MAX_BYTES, JFR_SNAPSHOT_AGE, JFR_EXCLUDE, BREAKER_ENABLED, BREAKER_HEAP, BREAKER_CPU,
-            BREAKER_INTERVALS, BREAKER_RELIEF_INTERVALS, BREAKER_MARGIN, RIGHTSIZING_WINDOW, RIGHTSIZING_MIN_SAMPLES,
-            RIGHTSIZING_LOG_EVERY);
+            LOG_FORMAT, LOG_FILE, LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY,
+            TUNER_POOLS, TUNER_MODE, TUNER_PERIOD, TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES,
+            TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR, SIGNALS_OS, JFR_CONTENTION_THRESHOLD,
+            JFR_CONTENTION_STACKS, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES, JFR_MAX_BYTES, JFR_SNAPSHOT_AGE,
+            JFR_EXCLUDE, BREAKER_ENABLED, BREAKER_HEAP, BREAKER_CPU, BREAKER_INTERVALS, BREAKER_RELIEF_INTERVALS,
+            BREAKER_MARGIN, RIGHTSIZING_WINDOW, RIGHTSIZING_MIN_SAMPLES, RIGHTSIZING_LOG_EVERY);
 
     /** Prefix of per-pool keys, {@code attune.pool.<name>.<attribute>}. */
     public static final String POOL_PREFIX = "attune.pool.";

@@ -76,8 +76,8 @@ final class AgentRuntime {
                 () -> loopRef[0] == null ? 0 : loopRef[0].eventsRecorded(), stripes::dropped, ids::count, transforms::transformedCount, transforms::errorCount);
         MethodIds frames = new MethodIds(MAX_FRAMES);
         AgentLoop loop = new AgentLoop(
-                new LoopSettings(settings.intervalNanos(), settings.summary(), settings.jmxEnabled(),
-                        settings.jmxDelayNanos()),
+                new LoopSettings(settings.intervalNanos(), settings.tunerPeriodNanos(), settings.summary(),
+                        settings.jmxEnabled(), settings.jmxDelayNanos()),
                 stripes, ids, hot, frames, transforms, alerts, log, view, new SystemNanoClock());
         loopRef[0] = loop;
         // Signals first: the breaker decides in each interval before the tuner reads it.
@@ -120,6 +120,7 @@ final class AgentRuntime {
                 .kv("jfr", settings.signals().jfr())
                 .kv("os_counters", settings.signals().os())
                 .kv("tuner", tuning ? settings.tuner().mode().key() : "off")
+                .kv("tuner_period_s", settings.tunerPeriodNanos() / 1e9)
                 .kv("config", settings.configSource())
                 .emit();
         return loop::premainReturned;
@@ -127,9 +128,10 @@ final class AgentRuntime {
 
     /**
      * Pool discovery and tuning: the pool sink on the boot-loader tap, advice on {@code ThreadPoolExecutor}, and the
-     * tuner's task on the agent loop (every duty cycle: newly seen pools and JMX requests; every interval: decide and
-     * act). Instrumenting {@code java.util.concurrent} can fail (another agent, a JDK that refuses): that is logged
-     * and the rest of the agent carries on. Returns whether tuning runs.
+     * tuner's task on the agent loop (every duty cycle: newly seen pools and JMX requests; every control period:
+     * measure, decide and act; every interval: the saturation alerts). Instrumenting {@code java.util.concurrent}
+     * can fail (another agent, a JDK that refuses): that is logged and the rest of the agent carries on. Returns
+     * whether tuning runs.
      *
      * @param paused true while the circuit breaker is open (the tuner then only holds)
      */
@@ -137,7 +139,7 @@ final class AgentRuntime {
                                    ManyToOneRingBufferStripes stripes, TransformEvents transforms, AgentLoop loop,
                                    BooleanSupplier paused, AgentLog log) {
         PoolTuningTask task = new PoolTuningTask(settings.tuner(), loop.pools(), loop.signals()::snapshot,
-                loop.methods()::figures, paused, log, settings.intervalNanos(), System.nanoTime());
+                loop.methods()::figures, paused, log, isolatedLoader(), settings.tunerPeriodNanos(), System.nanoTime());
         task.wakeAgentWith(loop::wake);
         PoolTap.install(new RingBufferPoolSink(stripes));
         try {
@@ -148,8 +150,15 @@ final class AgentRuntime {
             return false;
         }
         loop.addDutyCycleTask(task);
+        loop.addControlTask(task);
         loop.addIntervalTask(task);
         return true;
+    }
+
+    /** The agent's own class loader, or null when the agent's classes were not isolated (run from a class path). */
+    private static ClassLoader isolatedLoader() {
+        ClassLoader own = AgentRuntime.class.getClassLoader();
+        return own == ClassLoader.getSystemClassLoader() ? null : own;
     }
 
     private static MethodSelection selection(List<String> patterns, AgentLog log) {

@@ -58,7 +58,8 @@ public final class AgentStarter {
         for (ConfigProblem p : config.problems()) {
             problems.add(p.toString());
         }
-        Settings settings = new Settings(config.methods(), config.intervalNanos(), config.bufferBytes(),
+        Settings settings = new Settings(config.methods(), config.intervalNanos(), config.tunerPeriodNanos(),
+                config.bufferBytes(),
                 config.hotMethodRate(), config.logSummary(), config.jmxEnabled(), config.jmxDelayNanos(),
                 config.alerts(), config.source(),
                 problems, PoolTuningConfig.from(config), SignalsWiring.Options.from(config));

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param methods method patterns as written ({@code attune.methods})
  * @param intervalNanos aggregation interval
+ * @param tunerPeriodNanos the tuner's control period (at most the interval)
  * @param bufferBytes total ring buffer capacity
  * @param hotMethodRate calls a second from which a method is counted in place; 0 for never
  * @param summary whether to log per-method summary lines
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param tuner the thread-pool tuner's settings, or null when pools are not instrumented
  * @param signals the process signals' settings (JFR, OS counters, breaker, right-sizing, snapshots)
  */
-record Settings(List<String> methods, long intervalNanos, long bufferBytes, long hotMethodRate,
+record Settings(List<String> methods, long intervalNanos, long tunerPeriodNanos, long bufferBytes, long hotMethodRate,
                 boolean summary, boolean jmxEnabled, long jmxDelayNanos, Map<String, String> alerts, String configSource, List<String> problems,
                 PoolTuningSettings tuner, SignalsWiring.Options signals) {
 }

@@ -232,13 +232,38 @@ class AgentConfigTest {
         AgentConfig c = load(null);
         assertTrue(c.tunerPools());
         assertEquals("advise", c.tunerMode());
-        assertEquals(8, c.tunerMaxStep());
+        assertEquals(1_000_000_000L, c.tunerPeriodNanos());
+        assertEquals(2.0, c.tunerMaxStep());
         assertEquals(2, c.tunerCooldown());
         assertEquals(3, c.tunerMinSamples());
         assertEquals(8, c.tunerGrowthLimit());
         assertEquals("", c.tunerSloMethod());
         assertFalse(c.jmxReadOnly());
         assertEquals(List.of(), c.poolConfigs());
+    }
+
+    @Test
+    void theControlPeriodStaysWithinTheInterval() {
+        system.setProperty("attune.interval", "250ms");
+        AgentConfig shortInterval = load(null);
+        assertEquals(250_000_000L, shortInterval.tunerPeriodNanos(), "the default becomes the interval");
+        assertEquals(List.of(), messages(shortInterval));
+
+        system.setProperty("attune.interval", "2s");
+        system.setProperty("attune.tuner.period", "5s");
+        AgentConfig tooLong = load(null);
+        assertEquals(1_000_000_000L, tooLong.tunerPeriodNanos());
+        assertEquals(List.of("invalid value for attune.tuner.period (from system-property): 5s is longer than"
+                + " attune.interval=2s; using the default 1s (at most the interval)"), messages(tooLong));
+
+        system.setProperty("attune.tuner.period", "50ms");
+        AgentConfig tooShort = load(null);
+        assertEquals(1_000_000_000L, tooShort.tunerPeriodNanos());
+        assertEquals(1, messages(tooShort).size(), messages(tooShort).toString());
+        assertTrue(messages(tooShort).get(0).contains("from 100ms to 1h"), messages(tooShort).get(0));
+
+        system.setProperty("attune.tuner.period", "500ms");
+        assertEquals(500_000_000L, load(null).tunerPeriodNanos());
     }
 
     @Test

@@ -25,8 +25,7 @@ class PoolTuningConfigTest {
     @Test
     void defaultsAdviseWithTheDocumentedBounds() {
         PoolTuningSettings s = PoolTuningConfig.from(load());
-        assertEquals(new PoolTuningSettings(TunerMode.ADVISE, List.of(), 8, 2, 3, 8, "", false,
-                PoolTuningConfig.AUDIT_SIZE), s);
+        assertEquals(PoolTuningSettings.defaults(), s, "the configuration's defaults are the tuner's own");
     }
 
     @Test
@@ -37,7 +36,7 @@ class PoolTuningConfigTest {
                 "attune.pool.orders.match", "orders-io", "attune.pool.orders.mode", "off",
                 "attune.pool.orders.max", "12", "attune.pool.orders.target-wait", "20ms"));
         assertEquals(new PoolTuningSettings(TunerMode.AUTO, List.of(new PoolTuningSettings.PoolSettings("orders",
-                "orders-io", TunerMode.OFF, 0, 12, 20_000_000L)), 4, 5, 6, 3, "com.acme.OrderService#place", true,
+                "orders-io", TunerMode.OFF, 0, 12, 20_000_000L)), 4.0, 5, 6, 3, "com.acme.OrderService#place", true,
                 PoolTuningConfig.AUDIT_SIZE), s);
     }
 

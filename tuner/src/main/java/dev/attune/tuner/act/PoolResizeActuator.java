@@ -31,44 +31,52 @@ public final class PoolResizeActuator {
     private PoolResizeActuator() {
     }
 
+    /** What a resize left: its outcome, and the core and maximum sizes the actuator set or left in place. */
+    public record Resized(Outcome outcome, int core, int max) {
+    }
+
     /**
-     * Sets {@code pool}'s core size to {@code core}; the maximum becomes {@code max(core, appMax)}.
+     * Sets {@code pool}'s core size to {@code core}; the maximum becomes {@code max(core, appMax)}, but a grow never
+     * lowers a maximum it finds higher (the application's own, raised meanwhile).
      *
      * @param appMax the maximum size the application itself configured
      */
     public static Outcome resize(ThreadPoolExecutor pool, int core, int appMax) {
-        if (core < 1 || pool.isShutdown()) {
-            return Outcome.FAILED;
-        }
-        try {
-            int oldCore = pool.getCorePoolSize();
-            boolean scheduled = pool instanceof ScheduledThreadPoolExecutor;
-            int max = scheduled ? pool.getMaximumPoolSize() : Math.max(core, appMax);
-            if (oldCore == core && (scheduled || pool.getMaximumPoolSize() == max)) {
-                return Outcome.UNCHANGED;
-            }
-            if (core > oldCore) {
-                if (!scheduled && max > pool.getMaximumPoolSize()) {
-                    pool.setMaximumPoolSize(max);
-                }
-                pool.setCorePoolSize(core);
-                if (!scheduled && max < pool.getMaximumPoolSize()) {
-                    pool.setMaximumPoolSize(max);
-                }
-            } else {
-                pool.setCorePoolSize(core);
-                if (!scheduled && max != pool.getMaximumPoolSize()) {
-                    pool.setMaximumPoolSize(max);
-                }
-            }
-            return Outcome.APPLIED;
-        } catch (IllegalArgumentException | SecurityException e) {
-            return Outcome.FAILED;
-        }
+        return resizeTo(pool, core, appMax).outcome();
     }
 
-    /** True when the pool's queue never fills, so threads beyond the core size never start. */
-    public static boolean queueUnbounded(ThreadPoolExecutor pool) {
-        return pool instanceof ScheduledThreadPoolExecutor || pool.getQueue().remainingCapacity() == Integer.MAX_VALUE;
+    /**
+     * As {@link #resize}, and says which sizes it set: what the pool has now as far as the agent knows, so that a
+     * size the application sets at the same moment is not taken for the agent's.
+     */
+    public static Resized resizeTo(ThreadPoolExecutor pool, int core, int appMax) {
+        int oldCore = pool.getCorePoolSize();
+        int oldMax = pool.getMaximumPoolSize();
+        if (core < 1 || pool.isShutdown()) {
+            return new Resized(Outcome.FAILED, oldCore, oldMax);
+        }
+        try {
+            boolean scheduled = pool instanceof ScheduledThreadPoolExecutor;
+            int max = scheduled ? oldMax : Math.max(core, appMax);
+            if (core > oldCore) {
+                // Maximum first: since JDK 9 a core size above the maximum throws.
+                max = Math.max(max, oldMax);
+                if (max > oldMax) {
+                    pool.setMaximumPoolSize(max);
+                }
+                pool.setCorePoolSize(core);
+            } else if (core == oldCore && max == oldMax) {
+                return new Resized(Outcome.UNCHANGED, core, max);
+            } else {
+                pool.setCorePoolSize(core);
+                if (max != oldMax) {
+                    pool.setMaximumPoolSize(max);
+                }
+            }
+            return new Resized(Outcome.APPLIED, core, max);
+        } catch (IllegalArgumentException | SecurityException e) {
+            // Most likely the application resized the pool meanwhile: the sizes read before say what the agent knew.
+            return new Resized(Outcome.FAILED, oldCore, oldMax);
+        }
     }
 }

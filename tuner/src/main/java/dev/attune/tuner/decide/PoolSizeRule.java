@@ -3,20 +3,23 @@ package dev.attune.tuner.decide;
 import java.util.Locale;
 
 /**
- * Decides the core size of one thread pool from one interval's sample at a time.
+ * Decides the core size of one thread pool from one control period's sample at a time.
  *
  * <p>Algorithm, in order of precedence:
  * <ol>
- *   <li><b>Verify.</b> After an action the rule watches {@link #VERIFY_INTERVALS} intervals and compares them with
- *   the interval before it. A grow is worse when queue wait rose (beyond the margin) without more throughput,
- *   when throughput fell while arrivals did not, or when the service-level p99 rose; a shrink is worse when queue
- *   wait rose above the waiting threshold. Worse means revert to the previous size and back off: the cooldown
- *   doubles for each revert in a row (up to 16 times). A grow after which throughput already rose beyond the
- *   margin while tasks still wait is judged at once (it helped, but not enough), and the next grow follows in
- *   the same interval, without the cooldown.</li>
- *   <li><b>Hold</b> while the breaker is open, before {@code minSamples} intervals, and during the cooldown.</li>
- *   <li><b>Grow</b> when tasks wait: rejections, or a queue whose wait p99 is above the threshold (the configured
- *   target, else 3 times the learned baseline and at least 1 ms). Never CPU-bound work while the process is
+ *   <li><b>Verify.</b> After an action the rule watches {@link #VERIFY_PERIODS} periods and compares them with
+ *   the period before it. A grow is worse when queue wait rose (beyond the margin) without more throughput,
+ *   when throughput fell while arrivals did not, or when the service-level p99 rose. A shrink is worse only when
+ *   the pool is then short of threads by the grow's own test: rejections (judged at once), or in most of the
+ *   periods tasks waiting above the waiting threshold while Little's law asks for more threads than it has; a
+ *   wait that merely rose from near nothing is the cost of a right-sized pool, not a reason to stay oversized.
+ *   Worse means revert to the previous size and back off: the cooldown doubles for each revert in a row (up to 16
+ *   times). A grow after which throughput already rose beyond the margin while tasks still wait is judged at once
+ *   (it helped, but not enough), and the next grow follows in the same period, without the cooldown.</li>
+ *   <li><b>Hold</b> while the breaker is open, before {@code minSamples} periods, and during the cooldown.</li>
+ *   <li><b>Grow</b> when tasks wait: rejections, a backlog that grew over the period while arrivals outran
+ *   completions, or a queue whose wait p99 is above the threshold (the configured target, else 3 times the
+ *   learned baseline and at least 1 ms). Never CPU-bound work while the process is
  *   CPU-saturated ({@link #CPU_SATURATED} of its cores); a blocked pool only when the process's CPU plus what the
  *   grow would add (the arrivals it does not keep up with, at the CPU share of a task) stays below
  *   {@link #CPU_FULL}: its tasks arrive
@@ -31,16 +34,17 @@ import java.util.Locale;
  *   the cores available. When Little's law asks for no more threads than the pool has, the waits are bursts and
  *   the pool holds (rejections excepted: they grow it by one at least).</li>
  *   <li><b>Shrink</b> slowly when utilization stays below {@link #LOW_UTILIZATION} for {@link #SHRINK_AFTER}
- *   intervals in a row and nothing waits: halfway back towards what is needed, never below the minimum (by
+ *   periods in a row and nothing waits: halfway back towards what is needed, never below the minimum (by
  *   default the application's own core size).</li>
  * </ol>
- * Every change is clamped to the bounds and to {@code maxStep}.
+ * Every change is clamped to the bounds; one grow at most multiplies the size by the bounds' step factor, so
+ * the size Little's law asks for is reached in a few periods, each step verified.
  *
  * <p>Blocked share is busy time off CPU, so a thread that is runnable but waiting for a CPU counts as blocked too.
  * When the machine's CPUs are busy (other processes count), that share is inflated; the rule then asks for
  * {@link #BLOCKED_ON_BUSY_MACHINE} before it treats the work as blocking, so CPU-bound work is not taken for I/O.
  *
- * <p>The baseline of queue wait is learned from the intervals in which nothing waited: it follows a lower wait at
+ * <p>The baseline of queue wait is learned from the periods in which nothing waited: it follows a lower wait at
  * once (halfway) and a higher one slowly (a tenth), so a cold start or a burst does not raise it for long. No user
  * target is needed.
  *
@@ -48,8 +52,8 @@ import java.util.Locale;
  */
 public final class PoolSizeRule {
 
-    /** Intervals watched after an action before it is judged. */
-    public static final int VERIFY_INTERVALS = 3;
+    /** Control periods watched after an action before it is judged. */
+    public static final int VERIFY_PERIODS = 3;
     /** Relative change that counts as better or worse. */
     public static final double MARGIN = 0.2;
     /** Process CPU load (of the cores available) at which the process counts as CPU-saturated. */
@@ -71,7 +75,7 @@ public final class PoolSizeRule {
     public static final double LOW_UTILIZATION = 0.3;
     /** Seconds in which Little's law plans to clear the tasks already queued. */
     public static final double DRAIN_SECONDS = 1.0;
-    /** Consecutive low intervals before a shrink. */
+    /** Consecutive low periods before a shrink. */
     public static final int SHRINK_AFTER = 5;
 
     private static final long MIN_WAIT_THRESHOLD_NANOS = 1_000_000;
@@ -95,6 +99,8 @@ public final class PoolSizeRule {
     private double afterArrivals;
     private double afterSlo;
     private int afterSloCount;
+    private int afterShort;
+    private int afterPeriods;
 
     /** Creates the rule with its bounds. */
     public PoolSizeRule(PoolBounds bounds) {
@@ -117,7 +123,7 @@ public final class PoolSizeRule {
     }
 
     /**
-     * Decides for the interval just ended.
+     * Decides for the control period just ended.
      *
      * @param s      the pool's sample
      * @param p      the process's signals
@@ -130,7 +136,7 @@ public final class PoolSizeRule {
         String evidence = evidence(s, p);
         if (paused) {
             // Nothing changes while the breaker is open, not even a revert: a change under verification is judged
-            // on the intervals after the breaker closes.
+            // on the periods after the breaker closes.
             return PoolDecision.hold(core, "paused: the circuit breaker is open", evidence);
         }
         if (pending != null) {
@@ -149,7 +155,7 @@ public final class PoolSizeRule {
         }
         boolean followingUp = followUp;
         followUp = false;
-        if (sinceAction < bounds.cooldownIntervals() * backoff && !(followingUp && waiting)) {
+        if (sinceAction < bounds.cooldownPeriods() * backoff && !(followingUp && waiting)) {
             return PoolDecision.hold(core, "cooldown after the last change", evidence);
         }
         return waiting ? grow(s, p, core, evidence) : shrinkOrHold(s, core, evidence);
@@ -197,7 +203,7 @@ public final class PoolSizeRule {
             }
             wanted = Math.min(cores, Math.max(core + 1, needed));
         }
-        int target = bounds.clamp(Math.min(wanted, core + bounds.maxStep()));
+        int target = bounds.clamp(Math.min(wanted, bounds.stepCeiling(core)));
         if (target <= core) {
             return PoolDecision.hold(core, wanted <= core
                     ? "tasks wait but more threads than " + wanted + " cannot keep " + cores + " cores busy"
@@ -235,11 +241,10 @@ public final class PoolSizeRule {
         lowStreak = 0;
         int needed = Math.max(bounds.min(), littlesLaw(s));
         int target = bounds.clamp(Math.max(needed, core - Math.max(1, (core - needed) / 2)));
-        target = Math.max(target, core - bounds.maxStep());
         if (target >= core) {
             return PoolDecision.hold(core, "no task waits", evidence);
         }
-        String why = String.format(Locale.ROOT, "utilization below %.0f%% for %d intervals: halfway back towards %d",
+        String why = String.format(Locale.ROOT, "utilization below %.0f%% for %d periods: halfway back towards %d",
                 LOW_UTILIZATION * 100, SHRINK_AFTER, needed);
         return act(new PoolDecision(PoolDecision.Action.SHRINK, core, target, why, evidence), s);
     }
@@ -247,12 +252,14 @@ public final class PoolSizeRule {
     private PoolDecision act(PoolDecision d, PoolSample s) {
         pending = d;
         before = s;
-        verifyLeft = VERIFY_INTERVALS;
+        verifyLeft = VERIFY_PERIODS;
         afterWait = 0;
         afterCompleted = 0;
         afterArrivals = 0;
         afterSlo = 0;
         afterSloCount = 0;
+        afterShort = 0;
+        afterPeriods = 0;
         sinceAction = 0;
         return d;
     }
@@ -265,7 +272,7 @@ public final class PoolSizeRule {
     }
 
     /**
-     * Takes an interval in which the rule does not decide (tuning off or pinned): only the baseline of queue wait
+     * Takes a period in which the rule does not decide (tuning off or pinned): only the baseline of queue wait
      * learns from it, so thresholds and alerts stay meaningful.
      */
     public void observe(PoolSample s) {
@@ -285,12 +292,19 @@ public final class PoolSizeRule {
     }
 
     private PoolDecision verify(PoolSample s, int core, String evidence) {
+        afterPeriods++;
         afterWait += s.queueWaitP99Nanos();
         afterCompleted += s.completedPerSec();
         afterArrivals += s.arrivalsPerSec();
         if (!Double.isNaN(s.sloP99Nanos())) {
             afterSlo += s.sloP99Nanos();
             afterSloCount++;
+        }
+        if (pending.action() == PoolDecision.Action.SHRINK && shortOfThreads(s)) {
+            afterShort++;
+            if (s.rejected() > 0) {
+                verifyLeft = 1; // rejections are felt by the application: judged now, not in a few periods
+            }
         }
         if (pending.action() == PoolDecision.Action.GROW && waiting(s)
                 && s.completedPerSec() > before.completedPerSec() * (1 + MARGIN)
@@ -305,14 +319,15 @@ public final class PoolSizeRule {
             return null;
         }
         if (--verifyLeft > 0) {
-            return PoolDecision.hold(core, "verifying the last change (" + (VERIFY_INTERVALS - verifyLeft) + " of "
-                    + VERIFY_INTERVALS + " intervals)", evidence);
+            return PoolDecision.hold(core, "verifying the last change (" + afterPeriods + " of "
+                    + VERIFY_PERIODS + " periods)", evidence);
         }
         PoolDecision done = pending;
         pending = null;
-        double wait = afterWait / VERIFY_INTERVALS;
-        double completed = afterCompleted / VERIFY_INTERVALS;
-        double arrivals = afterArrivals / VERIFY_INTERVALS;
+        int watched = afterPeriods;
+        double wait = afterWait / watched;
+        double completed = afterCompleted / watched;
+        double arrivals = afterArrivals / watched;
         String worse = null;
         if (done.action() == PoolDecision.Action.GROW) {
             if (wait > before.queueWaitP99Nanos() * (1 + MARGIN) && completed <= before.completedPerSec() * (1 + MARGIN)) {
@@ -323,9 +338,11 @@ public final class PoolSizeRule {
                 worse = String.format(Locale.ROOT, "throughput fell from %.1f/s to %.1f/s at the same arrivals",
                         before.completedPerSec(), completed);
             }
-        } else if (wait > Math.max(before.queueWaitP99Nanos() * (1 + MARGIN), waitThresholdNanos())) {
-            worse = String.format(Locale.ROOT, "queue wait p99 rose from %.1f to %.1f ms",
-                    before.queueWaitP99Nanos() / 1e6, wait / 1e6);
+        } else if (s.rejected() > 0 || afterShort * 2 > watched) {
+            worse = s.rejected() > 0 ? s.rejected() + " tasks were rejected"
+                    : String.format(Locale.ROOT, "tasks waited (queue wait p99 %.1f ms, above %.1f ms) while Little's"
+                            + " law asked for more than %d threads in %d of %d periods", wait / 1e6,
+                            waitThresholdNanos() / 1e6, done.toSize(), afterShort, watched);
         }
         if (worse == null && afterSloCount > 0 && !Double.isNaN(before.sloP99Nanos())
                 && afterSlo / afterSloCount > before.sloP99Nanos() * (1 + MARGIN)) {
@@ -341,8 +358,8 @@ public final class PoolSizeRule {
         int back = bounds.clamp(done.fromSize());
         return new PoolDecision(PoolDecision.Action.REVERT, core, back,
                 "the " + done.action().name().toLowerCase(Locale.ROOT) + " to " + done.toSize() + " made it worse: "
-                        + worse + "; back to " + back + ", next change in " + bounds.cooldownIntervals() * backoff
-                        + " intervals at the earliest", evidence);
+                        + worse + "; back to " + back + ", next change in " + bounds.cooldownPeriods() * backoff
+                        + " periods at the earliest", evidence);
     }
 
     /**
@@ -371,9 +388,18 @@ public final class PoolSizeRule {
         }
     }
 
-    /** Tasks wait: some were rejected, or the queue holds some and its wait p99 is above the threshold. */
+    /**
+     * Tasks wait: some were rejected, the backlog grew while arrivals outran completions, or the queue holds some
+     * and its wait p99 is above the threshold.
+     */
     private boolean waiting(PoolSample s) {
-        return s.rejected() > 0 || (s.queued() > 0 && s.queueWaitP99Nanos() > waitThresholdNanos());
+        return s.rejected() > 0 || s.backlogGrowing()
+                || (s.queued() > 0 && s.queueWaitP99Nanos() > waitThresholdNanos());
+    }
+
+    /** Short of threads by the grow's own test: rejections, or tasks wait while Little's law asks for more. */
+    private boolean shortOfThreads(PoolSample s) {
+        return s.rejected() > 0 || (waiting(s) && littlesLaw(s) > s.coreSize());
     }
 
     /** Queue wait p99 above which tasks count as waiting: the target, else 3 × baseline, at least 1 ms. */

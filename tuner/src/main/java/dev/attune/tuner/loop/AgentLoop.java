@@ -26,7 +26,7 @@ import org.agrona.concurrent.NanoClock;
 
 /**
  * The agent thread's duty cycle: observe (drain the ring buffers) → aggregate (histograms) → at each
- * interval, decide (alert rules) → report (log lines, JMX).
+ * control period, the tuner's decide and act → at each interval, decide (alert rules) → report (log lines, JMX).
  *
  * <p>{@link #doWork()} returns how much it did, so the idle strategy backs off when there is nothing
  * to do. Draining is bounded per call (a few thousand events a stripe) so an interval rolls on time
@@ -51,11 +51,13 @@ public final class AgentLoop implements Agent {
     private final PoolAggregator pools = new PoolAggregator();
     private final MessageHandler dispatch;
     private final List<IntervalTask> intervalTasks = new CopyOnWriteArrayList<>();
+    private final List<ControlTask> controlTasks = new CopyOnWriteArrayList<>();
     private final List<DutyCycleTask> dutyCycleTasks = new CopyOnWriteArrayList<>();
     private final List<Runnable> samplers = new CopyOnWriteArrayList<>();
     private volatile Function<String, Path> alertSnapshots = alert -> null;
 
     private long nextRollNanos;
+    private long nextControlNanos;
     private volatile long eventsRecorded;
     private volatile long premainReturnedNanos = Long.MAX_VALUE;
     private volatile boolean closing;
@@ -103,6 +105,11 @@ public final class AgentLoop implements Agent {
             }
         };
         this.nextRollNanos = now + settings.intervalNanos();
+        this.nextControlNanos = now + controlPeriodNanos();
+    }
+
+    private long controlPeriodNanos() {
+        return Math.min(settings.controlPeriodNanos(), settings.intervalNanos());
     }
 
     /** Says premain has returned, so JMX may now be touched (after the configured delay). Any thread. */
@@ -127,11 +134,14 @@ public final class AgentLoop implements Agent {
             }
             work += promoted;
         }
+        if (now - nextControlNanos >= 0) {
+            controlStep(now);
+            nextControlNanos = next(nextControlNanos, now, controlPeriodNanos());
+            work++;
+        }
         if (now - nextRollNanos >= 0) {
             rollInterval(now);
-            // Fixed cadence; if the thread was held up for more than an interval, restart from now.
-            nextRollNanos = now - nextRollNanos > settings.intervalNanos()
-                    ? now + settings.intervalNanos() : nextRollNanos + settings.intervalNanos();
+            nextRollNanos = next(nextRollNanos, now, settings.intervalNanos());
             work++;
         }
         work += reportTransforms();
@@ -152,6 +162,23 @@ public final class AgentLoop implements Agent {
         return work;
     }
 
+    /** Fixed cadence; if the thread was held up for more than a period, restart from now. */
+    private static long next(long due, long now, long period) {
+        return now - due > period ? now + period : due + period;
+    }
+
+    private void controlStep(long now) {
+        pools.roll();
+        for (ControlTask task : controlTasks) {
+            try {
+                task.afterPeriod(now);
+            } catch (RuntimeException e) {
+                log.error("control_task_failed").kv("task", task.getClass().getSimpleName())
+                        .kv("error", e.toString()).emit();
+            }
+        }
+    }
+
     private int drain() {
         return stripes.drain(dispatch, DRAIN_LIMIT);
     }
@@ -170,7 +197,6 @@ public final class AgentLoop implements Agent {
         }
         aggregator.roll(now);
         signals.roll(now);
-        pools.roll();
         for (LatencyAlertRule rule : alerts) {
             AlertTransition t = rule.evaluate(aggregator.figures(rule.method()));
             if (t != AlertTransition.NONE) {
@@ -207,6 +233,11 @@ public final class AgentLoop implements Agent {
                         .kv("error", e.toString()).emit();
             }
         }
+    }
+
+    /** Adds work to run on the agent thread once a control period, in the order added. Any thread. */
+    public void addControlTask(ControlTask task) {
+        controlTasks.add(task);
     }
 
     /** Adds work to run on the agent thread after each interval's roll, in the order added. Any thread. */
@@ -322,9 +353,10 @@ public final class AgentLoop implements Agent {
         stripes.wakeOnFill(Thread.currentThread());
     }
 
-    /** Nanoseconds until the next interval roll (negative when due; 0 once closing); agent thread only. */
+    /** Nanoseconds until the next control step or interval roll (negative when due; 0 once closing); agent thread. */
     public long nanosToNextRoll() {
-        return closing ? 0 : nextRollNanos - clock.nanoTime();
+        long now = clock.nanoTime();
+        return closing ? 0 : Math.min(nextRollNanos - now, nextControlNanos - now);
     }
 
     /** Ends the agent thread's park and keeps it from parking again, so that a close that follows is quick. */

@@ -1,6 +1,7 @@
 package dev.attune.tuner.loop;
 
 import dev.attune.tuner.act.TunerMode;
+import dev.attune.tuner.decide.PoolBounds;
 import java.util.List;
 
 /**
@@ -8,15 +9,15 @@ import java.util.List;
  *
  * @param mode           global mode ({@code attune.tuner.mode})
  * @param pools          per-pool settings ({@code attune.pool.<name>.*})
- * @param maxStep        largest change of a pool's size in one action
- * @param cooldownIntervals intervals between two actions on one pool
- * @param minSamples     intervals observed before the first action on a pool
+ * @param maxStepFactor  largest factor by which one grow multiplies a pool's core size
+ * @param cooldownPeriods control periods between two actions on one pool
+ * @param minSamples     control periods observed before the first action on a pool
  * @param growthLimit    default ceiling as a multiple of a pool's own core size
  * @param sloMethod      {@code Class#method} whose p99 also judges each change; empty for none
  * @param readOnly       refuse every JMX write and operation
  * @param auditSize      changes kept in the audit trail
  */
-public record PoolTuningSettings(TunerMode mode, List<PoolSettings> pools, int maxStep, int cooldownIntervals,
+public record PoolTuningSettings(TunerMode mode, List<PoolSettings> pools, double maxStepFactor, int cooldownPeriods,
                                  int minSamples, int growthLimit, String sloMethod, boolean readOnly, int auditSize) {
 
     /**
@@ -34,6 +35,8 @@ public record PoolTuningSettings(TunerMode mode, List<PoolSettings> pools, int m
 
     /** Defaults: advise mode, nothing configured per pool. */
     public static PoolTuningSettings defaults() {
-        return new PoolTuningSettings(TunerMode.ADVISE, List.of(), 8, 2, 3, 8, "", false, 100);
+        return new PoolTuningSettings(TunerMode.ADVISE, List.of(), PoolBounds.DEFAULT_MAX_STEP_FACTOR,
+                PoolBounds.DEFAULT_COOLDOWN_PERIODS, PoolBounds.DEFAULT_MIN_SAMPLES, PoolBounds.DEFAULT_GROWTH_LIMIT,
+                "", false, 100);
     }
 }

@@ -3,11 +3,13 @@ package dev.attune.tuner.loop;
 import dev.attune.bootstrap.PoolProbe;
 import dev.attune.bootstrap.PoolTap;
 import dev.attune.instrumentation.encode.SignalCodec;
+import dev.attune.instrumentation.signals.RunQueueWaits;
 import dev.attune.tuner.act.PoolResizeActuator;
 import dev.attune.tuner.act.TunerMode;
 import dev.attune.tuner.aggregate.MethodFigures;
 import dev.attune.tuner.aggregate.PoolAggregator;
 import dev.attune.tuner.aggregate.SignalSnapshot;
+import dev.attune.tuner.decide.PoolBounds;
 import dev.attune.tuner.decide.PoolDecision;
 import dev.attune.tuner.decide.PoolSample;
 import dev.attune.tuner.decide.ProcessSample;
@@ -32,21 +34,26 @@ import java.util.function.Supplier;
 import javax.management.JMException;
 
 /**
- * The thread-pool tuner's control loop on the agent thread: each interval, for every pool found, observe (the
- * pool's counters and the task times aggregated from the ring buffers, {@link TunedPool#measure}) → decide
+ * The thread-pool tuner's control loop on the agent thread: each control period, for every pool found, observe
+ * (the pool's counters and the task times aggregated from the ring buffers, {@link TunedPool#measure}) → decide
  * ({@link dev.attune.tuner.decide.PoolSizeRule}) → act ({@link PoolResizeActuator}, in auto mode only) → report
- * (one log line per change or advice, the audit trail, JMX views and notifications). Every duty cycle it also
- * registers newly seen pools and carries out JMX requests, so pools are changed on this thread only.
+ * (one log line per change or advice, the audit trail, JMX views and notifications). Each reporting interval it
+ * evaluates the pools' saturation alerts. Every duty cycle it also registers newly seen pools and carries out JMX
+ * requests, so pools are changed on this thread only.
+ *
+ * <p>Pools the agent itself runs (their class or thread factory defined by the agent's own class loader) are
+ * never measured. Ids of pools that have gone are reused, so an application that creates and shuts down pools
+ * without end still has its next pool found.
  *
  * <p>A pool is named (and its MBean registered) once one of its workers has been seen, from that worker's thread
  * name or the configured pool whose match it fits. A pool that is collected or terminated leaves: its probe is
  * unregistered, its MBean removed, and one {@code pool_gone} line written.
  *
  * <p>Reading a pool's sizes takes the pool's own lock for a moment ({@code getPoolSize}, {@code getActiveCount},
- * {@code getCompletedTaskCount}); that happens once an interval per pool, on this thread, never on the
+ * {@code getCompletedTaskCount}); that happens once a control period per pool, on this thread, never on the
  * application's.
  */
-public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
+public final class PoolTuningTask implements ControlTask, IntervalTask, DutyCycleTask {
 
     private final PoolTuningSettings settings;
     private final PoolAggregator times;
@@ -62,7 +69,10 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
     private final ArrayDeque<String> audit = new ArrayDeque<>();
     private final TunerView view;
     private final long[] workerIds = new long[1024];
+    private final ClassLoader agentLoader;
+    private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
     private ThreadMXBean threadMx;
+    private RunQueueWaits runQueue;
     private volatile TunerMode mode;
     private volatile List<String> poolNames = List.of();
     private volatile List<String> auditSnapshot = List.of();
@@ -76,20 +86,23 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
      * @param signals       the last process signals (null or empty: the JVM's own figures are used)
      * @param methods       figures of a timed method by name (for the service-level method), or null
      * @param paused        true while the circuit breaker is open: the tuner then only holds
-     * @param intervalNanos the agent loop's interval
+     * @param agentLoader   the agent's own class loader: pools of its classes or thread factories are never measured
+     *                      (null: none are left out)
+     * @param periodNanos   the agent loop's control period
      * @param nowNanos      the loop's clock now
      */
     public PoolTuningTask(PoolTuningSettings settings, PoolAggregator times, Supplier<SignalSnapshot> signals,
                           Function<String, MethodFigures> methods, BooleanSupplier paused, AgentLog log,
-                          long intervalNanos, long nowNanos) {
+                          ClassLoader agentLoader, long periodNanos, long nowNanos) {
         this.settings = settings;
         this.times = times;
         this.methods = methods;
         this.paused = paused;
         this.log = log;
         this.process = new ProcessSampler(signals);
+        this.agentLoader = agentLoader;
         this.mode = settings.mode();
-        this.lastRollNanos = nowNanos - intervalNanos;
+        this.lastRollNanos = nowNanos - periodNanos;
         this.view = new TunerView(settings.readOnly(), this::submit, () -> mode.key(), () -> poolNames,
                 () -> auditSnapshot);
     }
@@ -116,18 +129,28 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
 
     @Override
     public int doWork(JmxConsole jmx) {
-        int work = PoolTap.registerNewcomers(this::nextId, this::found);
+        int work = PoolTap.registerNewcomers(this::nextId, this::ownedByAgent, this::found);
         for (TunerView.Command c; (c = commands.poll()) != null; work++) {
             c.reply().complete(carryOut(c));
         }
         if (jmx != null) {
             work += registerMBeans(jmx);
+        } else {
+            gone.clear(); // no MBeans to take down
         }
         return work;
     }
 
     private int nextId() {
+        if (!freeIds.isEmpty()) {
+            return freeIds.pop();
+        }
         return nextId < SignalCodec.MAX_POOLS && nextId < PoolTap.MAX_POOLS ? nextId++ : -1;
+    }
+
+    private boolean ownedByAgent(ThreadPoolExecutor pool) {
+        return agentLoader != null && (pool.getClass().getClassLoader() == agentLoader
+                || pool.getThreadFactory().getClass().getClassLoader() == agentLoader);
     }
 
     private void found(PoolProbe probe) {
@@ -164,12 +187,24 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         return work;
     }
 
-    // ---- every interval: observe, decide, act, report ----
+    // ---- every reporting interval: the saturation alerts ----
 
     @Override
     public void afterRoll(long nowNanos) {
+        for (TunedPool p : pools) {
+            if (p.view != null) {
+                p.saturation.endInterval(p.name, log);
+            }
+        }
+    }
+
+    // ---- every control period: observe, decide, act, report ----
+
+    @Override
+    public void afterPeriod(long nowNanos) {
         if (threadMx == null) {
             threadMx = ManagementFactory.getThreadMXBean(); // here, on the agent thread, never in premain
+            runQueue = RunQueueWaits.ofThisProcess();
         }
         double seconds = Math.max(1e-3, (nowNanos - lastRollNanos) / 1e9);
         lastRollNanos = nowNanos;
@@ -184,7 +219,7 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
                 continue;
             }
             if (p.view == null && !name(p, pool)) {
-                continue; // no worker seen yet: named (and tuned) from the next interval
+                continue; // no worker seen yet: named (and tuned) from the next period
             }
             try {
                 tune(p, pool, seconds, processSample, slo);
@@ -211,6 +246,7 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
     private void retire(TunedPool p, String why) {
         PoolTap.unregister(p.probe);
         times.forget(p.probe.id());
+        freeIds.push(p.probe.id());
         if (p.name != null) {
             names.release(p.name);
             log.info("pool_gone").kv("pool", p.name).kv("reason", why).emit();
@@ -239,17 +275,17 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         p.name(names.unique(configured != null ? configured.name() : PoolNames.fromThreadName(thread)), configured,
                 settings);
         AgentLog.Line found = log.info("pool_found").kv("pool", p.name).kv("class", p.poolClass)
-                .kv("core", p.originalCore).kv("max", p.originalMax)
-                .kv("queue", p.queueKind).kv("mode", modeOf(p).key());
+                .kv("core", p.appCore).kv("max", p.appMax)
+                .kv("queue", p.queueKind.key()).kv("mode", modeOf(p).key());
         if (p.rule != null) {
             found.kv("tuning_min", p.rule.bounds().min()).kv("tuning_max", p.rule.bounds().max());
         } else {
             found.kv("tuned", false).kv("reason", p.notTunedBecause);
         }
         found.emit();
-        if (p.rule != null && p.queueUnbounded && p.originalMax > p.originalCore) {
+        if (p.rule != null && p.queueUnbounded() && p.appMax > p.appCore) {
             // Said once, when found: with an unbounded queue the pool never starts threads beyond its core.
-            log.warn("pool_max_ignored").kv("pool", p.name).kv("core", p.originalCore).kv("max", p.originalMax)
+            log.warn("pool_max_ignored").kv("pool", p.name).kv("core", p.appCore).kv("max", p.appMax)
                     .kv("detail", "the queue is unbounded, so threads beyond the core size never start:"
                             + " raising the maximum cannot help; only the core size is tuned").emit();
         }
@@ -258,7 +294,20 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
 
     private void tune(TunedPool p, ThreadPoolExecutor pool, double seconds, ProcessSample processSample,
                       double slo) {
-        PoolSample sample = p.measure(pool, times.times(p.probe.id()), seconds, slo, threadMx, workerIds);
+        String before = p.adoptApplicationSizes(pool, settings);
+        if (before != null) {
+            // Said once per change the application makes: from now on its sizes are the baseline.
+            AgentLog.Line line = log.info("pool_app_resized").kv("pool", p.name).kv("old", before)
+                    .kv("core", p.appCore).kv("max", p.appMax).kv("tuned", p.rule != null);
+            if (p.rule != null) {
+                line.kv("tuning_min", p.rule.bounds().min()).kv("tuning_max", p.rule.bounds().max());
+            } else {
+                line.kv("reason", p.notTunedBecause);
+            }
+            audit(line.kv("detail", "the application resized the pool itself: its sizes are the new baseline,"
+                    + " never fought").emitAndReturn(), true);
+        }
+        PoolSample sample = p.measure(pool, times.times(p.probe.id()), seconds, slo, threadMx, runQueue, workerIds);
         TunerMode m = modeOf(p);
         PoolDecision d = m == TunerMode.OFF || p.pinned > 0 || p.rule == null || p.failed
                 ? null : p.rule.decide(sample, processSample, paused.getAsBoolean());
@@ -268,14 +317,14 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         if (d != null && d.changes()) {
             apply(p, pool, d, m);
         } else if (d != null && log.enabled(LogLevel.DEBUG)) {
-            // Why nothing changed, for whoever wants to follow the rule interval by interval.
+            // Why nothing changed, for whoever wants to follow the rule period by period.
             log.debug("pool_hold").kv("pool", p.name).kv("core", d.fromSize()).kv("reason", d.reason())
                     .pairs(d.evidence()).emit();
         }
         if (p.rule != null) {
             // Until a baseline is learned (or a target set) only rejections count: a cold start is not saturation.
             boolean known = p.rule.bounds().targetWaitNanos() > 0 || !Double.isNaN(p.rule.baselineWaitNanos());
-            p.saturation.observe(p.name, sample, known ? p.rule.waitThresholdNanos() : Long.MAX_VALUE, log);
+            p.saturation.observe(sample, known ? p.rule.waitThresholdNanos() : Long.MAX_VALUE);
         }
         String shown;
         String reason;
@@ -299,13 +348,13 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
             p.lastAdvice = d;
             if (last != null && last.action() == d.action() && last.fromSize() == d.fromSize()
                     && last.toSize() == d.toSize()) {
-                return; // the same advice again: said once, shown on the pool's MBean every interval
+                return; // the same advice again: said once, shown on the pool's MBean every period
             }
             record(LogLevel.INFO, "pool_advice", p, action, d.fromSize(), d.toSize(), max,
-                    Math.max(d.toSize(), p.originalMax), m, d.reason(), d.evidence(), false);
+                    Math.max(d.toSize(), p.appMax), m, d.reason(), d.evidence(), false);
             return;
         }
-        PoolResizeActuator.Outcome outcome = PoolResizeActuator.resize(pool, d.toSize(), p.originalMax);
+        PoolResizeActuator.Outcome outcome = p.agentResized(PoolResizeActuator.resizeTo(pool, d.toSize(), p.appMax));
         if (outcome == PoolResizeActuator.Outcome.FAILED) {
             p.rule.notApplied(d);
             log.warn("pool_resize_failed").kv("pool", p.name).kv("from", d.fromSize()).kv("to", d.toSize())
@@ -397,8 +446,8 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
                 p.view.decision(p.view.getLastDecision(), p.view.getLastReason(), modeOf(p).key(), p.enabled, 0);
                 return p.name + " unpinned";
             case "revert":
-                return revert(p) ? p.name + " back to " + p.originalCore + "/" + p.originalMax
-                        : p.name + " already at " + p.originalCore + "/" + p.originalMax;
+                return revert(p) ? p.name + " back to " + p.appCore + "/" + p.appMax
+                        : p.name + " already at " + p.appCore + "/" + p.appMax;
             default:
                 return "refused: unknown operation " + c.op();
         }
@@ -420,9 +469,14 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         if (p.rule == null) {
             return "refused: " + p.name + " is not tuned (" + p.notTunedBecause + ")";
         }
+        if (size > p.rule.bounds().max()) {
+            return "refused: " + size + " is above " + p.name + "'s tuning maximum of " + p.rule.bounds().max()
+                    + " (attune.pool.<name>.max raises it, up to " + PoolBounds.MAX_THREADS + ")";
+        }
         int fromCore = pool.getCorePoolSize();
         int fromMax = pool.getMaximumPoolSize();
-        if (PoolResizeActuator.resize(pool, size, p.originalMax) == PoolResizeActuator.Outcome.FAILED) {
+        PoolResizeActuator.Outcome outcome = p.agentResized(PoolResizeActuator.resizeTo(pool, size, p.appMax));
+        if (outcome == PoolResizeActuator.Outcome.FAILED) {
             return "failed: the pool refused size " + size;
         }
         p.pinned = size;
@@ -446,10 +500,11 @@ public final class PoolTuningTask implements IntervalTask, DutyCycleTask {
         if (p.rule != null) {
             p.rule.interrupted();
         }
-        if (PoolResizeActuator.resize(pool, p.originalCore, p.originalMax) != PoolResizeActuator.Outcome.APPLIED) {
+        PoolResizeActuator.Outcome outcome = p.agentResized(PoolResizeActuator.resizeTo(pool, p.appCore, p.appMax));
+        if (outcome != PoolResizeActuator.Outcome.APPLIED) {
             return false;
         }
-        record(LogLevel.INFO, "pool_resize", p, "revert", fromCore, p.originalCore, fromMax, p.originalMax,
+        record(LogLevel.INFO, "pool_resize", p, "revert", fromCore, p.appCore, fromMax, p.appMax,
                 modeOf(p), "reverted over JMX to the application's own sizes", "", true);
         return true;
     }

@@ -11,13 +11,15 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The process-wide figures a pool decision needs, once an interval on the agent thread.
+ * The process-wide figures a pool decision needs, once a control period on the agent thread.
  *
- * <p>Each figure comes from the process signals when they are there (JFR, OS), else from the JVM itself: process
- * CPU from {@code getProcessCpuTime} deltas, the machine's load from {@code getCpuLoad}, GC from the collectors'
- * accumulated collection time (pause collectors only: beans named "... Cycles" or "... Concurrent ..." count
- * concurrent work, which does not stop the application). Lock contention has no JVM fallback (that would need
- * thread contention monitoring switched on, which costs the application): unknown without the JFR signal.
+ * <p>The figures that move fast come from the JVM itself, measured over the control period (the signals'
+ * snapshot is an interval old, up to several control periods): process CPU from {@code getProcessCpuTime}
+ * deltas, the machine's load from {@code getCpuLoad}, GC from the collectors' accumulated collection time
+ * (pause collectors only: beans named "... Cycles" or "... Concurrent ..." count concurrent work, which does not
+ * stop the application). The signals fill in what the JVM does not know or cannot say cheaply: the cores
+ * available (cgroup limits), and lock contention, which has no JVM fallback (that would need thread contention
+ * monitoring switched on, which costs the application): unknown without the JFR signal.
  */
 final class ProcessSampler {
 
@@ -33,7 +35,7 @@ final class ProcessSampler {
         this.signals = signals;
     }
 
-    /** The figures for the interval since the last call (the first call knows no CPU or GC deltas yet). */
+    /** The figures for the period since the last call (the first call knows no CPU or GC deltas yet). */
     ProcessSample sample() {
         if (os == null) {
             os = ManagementFactory.getOperatingSystemMXBean();
@@ -50,19 +52,22 @@ final class ProcessSampler {
         double used = cpuNow < 0 || lastCpuNanos < 0 || seconds <= 0 ? Double.NaN
                 : (cpuNow - lastCpuNanos) / 1e9 / seconds;
         lastCpuNanos = cpuNow;
-        if (seen(s, Signal.PROCESS_CPU_CORES)) {
+        if (Double.isNaN(used) && seen(s, Signal.PROCESS_CPU_CORES)) {
             used = s.gauge(Signal.PROCESS_CPU_CORES);
-        } else if (seen(s, Signal.JVM_CPU_LOAD)) {
+        } else if (Double.isNaN(used) && seen(s, Signal.JVM_CPU_LOAD)) {
             used = s.gauge(Signal.JVM_CPU_LOAD) * processors;
         }
 
-        double machine = seen(s, Signal.SYSTEM_CPU_LOAD) ? s.gauge(Signal.SYSTEM_CPU_LOAD)
-                : seen(s, Signal.MACHINE_CPU_LOAD) ? s.gauge(Signal.MACHINE_CPU_LOAD) : machineCpuLoad();
+        double machine = machineCpuLoad();
+        if (Double.isNaN(machine)) {
+            machine = seen(s, Signal.SYSTEM_CPU_LOAD) ? s.gauge(Signal.SYSTEM_CPU_LOAD)
+                    : seen(s, Signal.MACHINE_CPU_LOAD) ? s.gauge(Signal.MACHINE_CPU_LOAD) : Double.NaN;
+        }
 
         long gcNow = pauseMillis();
         double gc = lastGcMillis < 0 || seconds <= 0 ? Double.NaN : (gcNow - lastGcMillis) / 1e3 / seconds;
         lastGcMillis = gcNow;
-        if (s != null && s.seconds() > 0 && s.count(Signal.GC_PAUSE) > 0) {
+        if (Double.isNaN(gc) && s != null && s.seconds() > 0 && s.count(Signal.GC_PAUSE) > 0) {
             gc = s.sum(Signal.GC_PAUSE) / 1e9 / s.seconds();
         }
 

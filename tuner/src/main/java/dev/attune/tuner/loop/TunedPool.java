@@ -2,39 +2,47 @@ package dev.attune.tuner.loop;
 
 import dev.attune.bootstrap.PoolProbe;
 import dev.attune.tuner.act.PoolResizeActuator;
+import dev.attune.tuner.act.QueueKind;
 import dev.attune.tuner.aggregate.PoolAggregator;
 import dev.attune.tuner.decide.PoolBounds;
 import dev.attune.tuner.decide.PoolDecision;
 import dev.attune.tuner.decide.PoolSample;
 import dev.attune.tuner.decide.PoolSizeRule;
 import dev.attune.tuner.report.jmx.ThreadPoolView;
+import dev.attune.instrumentation.signals.RunQueueWaits;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import javax.management.ObjectName;
 
 /**
  * One pool under the tuner: its probe, the sizes the application gave it, its rule and control state, and how one
- * interval's sample is measured. Agent thread only.
+ * control period's sample is measured. Agent thread only.
  *
- * <p>Measurement, once an interval: size, active threads and queue length read from the pool; arrivals and
+ * <p>Measurement, once a period: size, active threads and queue length read from the pool; arrivals and
  * rejections from the probe's counters (advice on {@code execute} and {@code reject}); completed from the pool's
  * own count; queue wait and run time from the histograms of the task times the advice recorded; utilization as the
- * run time of the tasks that finished in the interval over threads × interval; blocked share as 1 − (CPU time of
- * the pool's worker threads over the same run time), CPU time read per worker thread from {@link ThreadMXBean}.
+ * run time of the tasks that finished in the period over threads × period; blocked share as 1 − (CPU time of the
+ * pool's worker threads over the same run time), CPU time read per worker thread from {@link ThreadMXBean}.
+ *
+ * <p>The application's own sizes are the baseline the tuner works from and returns to. A size the application
+ * sets itself after the pool was found (one the agent did not set) becomes the new baseline: the tuner never
+ * fights it.
  */
 final class TunedPool {
 
     final PoolProbe probe;
-    final int originalCore;
-    final int originalMax;
-    final boolean queueUnbounded;
-    /** {@code bounded}, {@code unbounded} or {@code hand-off} (a queue that holds nothing), for the log. */
-    final String queueKind;
+    final QueueKind queueKind;
     final String poolClass;
+    private final boolean scheduled;
+    /** The application's own core and maximum sizes: as found, or as it last set them itself. */
+    int appCore;
+    int appMax;
     /** Why the pool is observed but never resized, or null when it is tuned. */
-    final String notTunedBecause;
+    String notTunedBecause;
     String name;
     PoolTuningSettings.PoolSettings settings;
     PoolSizeRule rule;
@@ -45,46 +53,122 @@ final class TunedPool {
     PoolDecision lastAdvice;
     boolean failed;
     final SaturationAlert saturation = new SaturationAlert();
+    /** The sizes the pool had when the agent last read or set them: anything else was set by the application. */
+    private int seenCore;
+    private int seenMax;
     private long lastCompleted;
     private long lastSubmitted;
     private long lastRejected;
+    private int lastQueued;
     private Map<Long, Long> cpuByThread = new HashMap<>();
+    private Map<Long, Long> runQueueByThread = new HashMap<>();
 
     TunedPool(PoolProbe probe, ThreadPoolExecutor pool) {
         this.probe = probe;
-        this.originalCore = pool.getCorePoolSize();
-        this.originalMax = pool.getMaximumPoolSize();
-        this.queueUnbounded = PoolResizeActuator.queueUnbounded(pool);
+        this.queueKind = QueueKind.of(pool);
         this.poolClass = pool.getClass().getName();
-        // A direct hand-off (SynchronousQueue) never queues: a task starts a thread or is rejected, so the core size
-        // decides nothing but how many idle threads stay. A core size of 0 has no "own size" to fall back to.
-        boolean handOff = !queueUnbounded && pool.getQueue().remainingCapacity() == 0 && pool.getQueue().isEmpty();
-        this.queueKind = queueUnbounded ? "unbounded" : handOff ? "hand-off" : "bounded";
-        this.notTunedBecause = handOff ? "direct hand-off: tasks never wait in a queue, so the core size changes nothing"
-                : originalCore < 1 ? "core size 0: the application wants no thread kept" : null;
+        this.scheduled = pool instanceof ScheduledThreadPoolExecutor;
+        this.appCore = pool.getCorePoolSize();
+        this.appMax = pool.getMaximumPoolSize();
+        this.seenCore = appCore;
+        this.seenMax = appMax;
+        this.notTunedBecause = notTunedBecause();
         this.lastCompleted = pool.getCompletedTaskCount();
         this.lastSubmitted = probe.submitted.get();
         this.lastRejected = probe.rejected.get();
     }
 
-    /** Names the pool and sets up its rule and view from the settings; {@code thread} is one of its workers. */
+    /** Why a pool with the application's current sizes is never resized, or null when it may be. */
+    private String notTunedBecause() {
+        if (queueKind == QueueKind.HAND_OFF) {
+            // A direct hand-off never queues: a task starts a thread or is rejected, so the core size decides
+            // nothing but how many idle threads stay.
+            return "direct hand-off: tasks never wait in a queue, so the core size changes nothing";
+        }
+        if (appCore < 1) {
+            return "core size 0: the application wants no thread kept";
+        }
+        if (appCore == 1 && (appMax == 1 || queueKind == QueueKind.UNBOUNDED)) {
+            // Executors.newSingleThreadExecutor and newSingleThreadScheduledExecutor: the application may rely on
+            // its tasks never overlapping and running in the order submitted.
+            return "single thread: its tasks never overlap and run in the order submitted, which the application"
+                    + " may rely on";
+        }
+        if (appCore >= PoolBounds.MAX_THREADS) {
+            return "already at or above the " + PoolBounds.MAX_THREADS + " threads the tuner ever gives a pool";
+        }
+        return null;
+    }
+
+    boolean queueUnbounded() {
+        return queueKind == QueueKind.UNBOUNDED;
+    }
+
+    /** Names the pool and sets up its rule and view from the settings. */
     void name(String unique, PoolTuningSettings.PoolSettings configured, PoolTuningSettings global) {
         this.name = unique;
         this.settings = configured;
-        int min = Math.max(1, configured != null && configured.min() > 0 ? configured.min() : originalCore);
-        int max = configured != null && configured.max() > 0 ? configured.max()
-                : Math.max(min + 1, Math.min(PoolBounds.MAX_THREADS, Math.max(1, originalCore) * global.growthLimit()));
-        long target = configured != null ? configured.targetWaitNanos() : 0;
-        if (notTunedBecause == null) {
-            rule = new PoolSizeRule(new PoolBounds(min, Math.max(min, max), global.maxStep(),
-                    global.cooldownIntervals(), global.minSamples(), target));
-        }
-        view = new ThreadPoolView(name, poolClass, originalCore, originalMax, queueUnbounded);
+        this.rule = newRule(global);
+        view = new ThreadPoolView(name, poolClass, appCore, appMax, queueUnbounded());
     }
 
-    /** Measures the interval just ended ({@code seconds} long) and publishes it on the view. */
+    private PoolSizeRule newRule(PoolTuningSettings global) {
+        if (notTunedBecause != null) {
+            return null;
+        }
+        PoolTuningSettings.PoolSettings s = settings;
+        int min = Math.max(1, s != null && s.min() > 0 ? s.min() : appCore);
+        int max = s != null && s.max() > 0 ? s.max() : PoolBounds.defaultMax(appCore, global.growthLimit());
+        max = Math.min(PoolBounds.MAX_THREADS, Math.max(min, max));
+        return new PoolSizeRule(new PoolBounds(Math.min(min, max), max, global.maxStepFactor(),
+                global.cooldownPeriods(), global.minSamples(), s != null ? s.targetWaitNanos() : 0));
+    }
+
+    /**
+     * Adopts sizes the application set itself since the agent last read or set them: they become the baseline,
+     * the rule starts afresh from them (a pool that became a single-thread one is no longer tuned, and one that
+     * stopped being one may now be). Returns the previous baseline as {@code "core/max"}, or null when the
+     * application changed nothing.
+     */
+    String adoptApplicationSizes(ThreadPoolExecutor pool, PoolTuningSettings global) {
+        int core = pool.getCorePoolSize();
+        int max = pool.getMaximumPoolSize();
+        if (core == seenCore && max == seenMax) {
+            return null;
+        }
+        String before = appCore + "/" + appMax;
+        // A scheduled pool's maximum is not the agent's to change, so a new one is the application's too.
+        if (core != seenCore) {
+            appCore = core;
+        }
+        if (max != seenMax || scheduled) {
+            appMax = max;
+        }
+        seenCore = core;
+        seenMax = max;
+        notTunedBecause = notTunedBecause();
+        pinned = 0;
+        lastAdvice = null;
+        if (name != null) {
+            rule = newRule(global);
+            view.applicationSizes(appCore, appMax);
+        }
+        return before;
+    }
+
+    /**
+     * Notes the sizes the agent just gave the pool (as the actuator says, not read back: a size the application set
+     * at the same moment must still show as the application's).
+     */
+    PoolResizeActuator.Outcome agentResized(PoolResizeActuator.Resized r) {
+        seenCore = r.core();
+        seenMax = r.max();
+        return r.outcome();
+    }
+
+    /** Measures the control period just ended ({@code seconds} long) and publishes it on the view. */
     PoolSample measure(ThreadPoolExecutor pool, PoolAggregator.PoolTimes t, double seconds, double sloP99Nanos,
-                       ThreadMXBean threads, long[] scratch) {
+                       ThreadMXBean threads, RunQueueWaits runQueue, long[] scratch) {
         int core = pool.getCorePoolSize();
         int max = pool.getMaximumPoolSize();
         int live = pool.getPoolSize();
@@ -96,40 +180,67 @@ final class TunedPool {
         double arrivals = (submittedTotal - lastSubmitted) / seconds;
         double completed = (completedTotal - lastCompleted) / seconds;
         long rejected = rejectedTotal - lastRejected;
+        int queuedBefore = lastQueued;
         lastSubmitted = submittedTotal;
         lastCompleted = completedTotal;
         lastRejected = rejectedTotal;
+        lastQueued = queued;
         double utilization = live == 0 ? 0 : Math.min(1, t.busyNanos() / (live * seconds * 1e9));
-        double blocked = blockedShare(t.busyNanos(), threads, scratch);
+        double blocked = blockedShare(t.busyNanos(), threads, runQueue, scratch);
         view.sizes(core, max, live, active, queued);
         view.signals(arrivals, completed, rejected, rejectedTotal, utilization, t.waitP50Nanos(), t.waitP99Nanos(),
                 t.runP50Nanos(), t.runP99Nanos(), blocked);
-        return new PoolSample(core, max, live, queued, queueUnbounded, arrivals, completed, rejected,
+        return new PoolSample(core, max, live, queued, queuedBefore, queueUnbounded(), arrivals, completed, rejected,
                 t.waitP99Nanos(), t.runMeanNanos(), utilization, blocked, sloP99Nanos);
     }
 
-    private double blockedShare(double busyNanos, ThreadMXBean threads, long[] scratch) {
+    /**
+     * 1 − (CPU time + time waiting for a CPU) over busy time: the share of busy time truly blocked. The wait for a
+     * CPU is read for the workers whose native thread is known and scaled to the others by their CPU time; where
+     * it is known for none, off-CPU time counts as blocked (the rule then asks more of it on a busy machine).
+     */
+    private double blockedShare(double busyNanos, ThreadMXBean threads, RunQueueWaits runQueue, long[] scratch) {
         boolean cpuTimes = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         int n = probe.workerIds(scratch);
         double cpuDelta = 0;
-        Map<Long, Long> seen = new HashMap<>(n * 2);
+        double waitDelta = 0;
+        double cpuOfWaitsKnown = 0;
+        Map<Long, Long> seenCpu = new HashMap<>(n * 2);
+        Map<Long, Long> seenWait = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             long tid = scratch[i];
             long cpu = cpuTimes ? threads.getThreadCpuTime(tid) : 0;
             if (cpu < 0) {
                 probe.forgetWorker(tid); // the thread has ended
+                runQueue.forget(tid);
                 continue;
             }
             Long before = cpuByThread.get(tid);
-            if (before != null) {
-                cpuDelta += cpu - before;
+            long cpuDone = before == null ? 0 : cpu - before;
+            cpuDelta += cpuDone;
+            seenCpu.put(tid, cpu);
+            String name = null;
+            if (runQueue.needsName(tid)) {
+                ThreadInfo info = threads.getThreadInfo(tid);
+                name = info == null ? null : info.getThreadName();
             }
-            seen.put(tid, cpu);
+            long waited = runQueue.waitedNanos(tid, name);
+            Long waitedBefore = runQueueByThread.get(tid);
+            if (waited >= 0) {
+                seenWait.put(tid, waited);
+                if (waitedBefore != null && before != null) {
+                    waitDelta += waited - waitedBefore;
+                    cpuOfWaitsKnown += cpuDone;
+                }
+            }
         }
-        cpuByThread = seen;
+        runQueue.rescan();
+        cpuByThread = seenCpu;
+        runQueueByThread = seenWait;
         if (busyNanos <= 0 || !cpuTimes) {
             return Double.NaN;
         }
-        return Math.max(0, Math.min(1, 1 - cpuDelta / busyNanos));
+        double waitForCpu = cpuOfWaitsKnown > 0 ? waitDelta * cpuDelta / cpuOfWaitsKnown : 0;
+        return Math.max(0, Math.min(1, 1 - (cpuDelta + waitForCpu) / busyNanos));
     }
 }

@@ -35,6 +35,19 @@ class PoolResizeActuatorTest {
     }
 
     @Test
+    void aGrowNeverLowersAMaximumTheApplicationRaisedAndSaysWhatItLeft() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10));
+        try {
+            pool.setMaximumPoolSize(40); // the application, after the agent read its maximum of 2
+            PoolResizeActuator.Resized grown = PoolResizeActuator.resizeTo(pool, 4, 2);
+            assertEquals(new PoolResizeActuator.Resized(PoolResizeActuator.Outcome.APPLIED, 4, 40), grown);
+            assertEquals(40, pool.getMaximumPoolSize());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void scheduledPoolsChangeOnlyTheirCoreSize() {
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1);
         try {
@@ -42,9 +55,43 @@ class PoolResizeActuatorTest {
             assertEquals(PoolResizeActuator.Outcome.APPLIED, PoolResizeActuator.resize(pool, 3, 1));
             assertEquals(3, pool.getCorePoolSize());
             assertEquals(max, pool.getMaximumPoolSize());
-            assertTrue(PoolResizeActuator.queueUnbounded(pool));
+            assertEquals(QueueKind.UNBOUNDED, QueueKind.of(pool));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theQueueKindIsReadFromTheQueuesCapacityNotFromWhatItHolds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ThreadPoolExecutor unbounded = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        ThreadPoolExecutor full = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2));
+        ThreadPoolExecutor handOff = new ThreadPoolExecutor(1, 4, 1, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>());
+        try {
+            for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {unbounded, full}) {
+                for (int i = 0; i < 3; i++) { // one runs and holds the only thread, two wait
+                    pool.execute(() -> await(release));
+                }
+            }
+            assertEquals(2, unbounded.getQueue().size(), "an unbounded queue that is not empty");
+            assertEquals(QueueKind.UNBOUNDED, QueueKind.of(unbounded));
+            assertEquals(0, full.getQueue().remainingCapacity(), "a bounded queue that is full");
+            assertEquals(QueueKind.BOUNDED, QueueKind.of(full));
+            assertEquals(QueueKind.HAND_OFF, QueueKind.of(handOff));
+        } finally {
+            release.countDown();
+            unbounded.shutdownNow();
+            full.shutdownNow();
+            handOff.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

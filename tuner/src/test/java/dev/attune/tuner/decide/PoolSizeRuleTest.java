@@ -81,7 +81,9 @@ class PoolSizeRuleTest {
         assertEquals(5, capped.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
 
         PoolSizeRule stepped = warmedRule(new PoolBounds(2, 64, 3, 0, 1, 0));
-        assertEquals(5, stepped.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize());
+        assertEquals(6, stepped.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize(), "at most 3 times the size");
+        PoolSizeRule gentle = warmedRule(new PoolBounds(2, 64, 1.2, 0, 1, 0));
+        assertEquals(3, gentle.decide(overloaded(2, 0.95), IDLE_CPU, false).toSize(), "at least one thread");
 
         PoolSizeRule atMax = warmedRule(new PoolBounds(2, 2, 3, 0, 1, 0));
         PoolDecision d = atMax.decide(overloaded(2, 0.95), IDLE_CPU, false);
@@ -150,7 +152,7 @@ class PoolSizeRuleTest {
     void keepsAGrowthThatHelped() {
         PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 0, 1, 0));
         rule.decide(overloaded(2, 0.95), IDLE_CPU, false);
-        for (int i = 0; i < PoolSizeRule.VERIFY_INTERVALS; i++) {
+        for (int i = 0; i < PoolSizeRule.VERIFY_PERIODS; i++) {
             PoolDecision d = rule.decide(calm(7, 0.7), IDLE_CPU, false);
             assertFalse(d.action() == Action.REVERT, d.reason());
         }
@@ -170,7 +172,7 @@ class PoolSizeRuleTest {
         assertEquals(Action.GROW, rule.decide(overloaded(2, 0.95), IDLE_CPU, false).action());
         PoolSample worse = new PoolSample(10, 10, 10, 600, false, 240, 60, 0, 1_600_000_000, 60e6, 1, 0.95,
                 Double.NaN);
-        for (int i = 0; i < 2 * PoolSizeRule.VERIFY_INTERVALS; i++) {
+        for (int i = 0; i < 2 * PoolSizeRule.VERIFY_PERIODS; i++) {
             assertEquals(Action.HOLD, rule.decide(worse, IDLE_CPU, true).action(), "paused interval " + i);
         }
         rule.decide(worse, IDLE_CPU, false);
@@ -261,32 +263,94 @@ class PoolSizeRuleTest {
         PoolSample better = new PoolSample(4, 4, 4, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
         PoolDecision again = rule.decide(better, IDLE_CPU, false);
         assertEquals(Action.GROW, again.action(), again.reason());
-        assertEquals(6, again.toSize());
+        assertEquals(8, again.toSize());
         // A grow that did not (yet) raise throughput gets the cooldown as usual.
-        PoolSample same = new PoolSample(6, 6, 6, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
+        PoolSample same = new PoolSample(8, 8, 8, 200, false, 240, 200, 0, 400_000_000, 20e6, 1, 0.95, Double.NaN);
         PoolDecision cooldown = rule.decide(same, IDLE_CPU, false);
         assertEquals(Action.HOLD, cooldown.action());
         assertTrue(cooldown.reason().contains("cooldown") || cooldown.reason().contains("verifying"),
                 cooldown.reason());
     }
 
-    @Test
-    void revertsAShrinkThatMadeTasksWait() {
+    /** A rule that has just shrunk a pool of 8 idle threads to 5. */
+    private static PoolSizeRule justShrunkFrom8To5() {
         PoolSizeRule rule = warmedRule(new PoolBounds(2, 64, 8, 0, 1, 0));
-        PoolSample idle = new PoolSample(8, 8, 8, 0, false, 20, 20, 0, 1_000_000, 20e6, 0.05, 0.9, Double.NaN);
+        PoolSample idle = new PoolSample(8, 8, 8, 0, false, 20, 20, 0, 200_000, 20e6, 0.05, 0.9, Double.NaN);
         PoolDecision shrink = null;
         for (int i = 0; i < PoolSizeRule.SHRINK_AFTER; i++) {
             shrink = rule.decide(idle, IDLE_CPU, false);
         }
         assertEquals(Action.SHRINK, shrink.action());
         assertEquals(5, shrink.toSize());
-        PoolSample waiting = new PoolSample(5, 5, 5, 40, false, 20, 20, 0, 90_000_000, 20e6, 0.9, 0.9, Double.NaN);
-        rule.decide(waiting, IDLE_CPU, false);
-        rule.decide(waiting, IDLE_CPU, false);
-        PoolDecision revert = rule.decide(waiting, IDLE_CPU, false);
+        return rule;
+    }
+
+    @Test
+    void revertsAShrinkThatLeftThePoolShortOfThreads() {
+        PoolSizeRule rule = justShrunkFrom8To5();
+        // 200/s of 20 ms tasks with 100 queued: Little's law asks for 8 threads, and tasks wait 90 ms.
+        PoolSample shortOf = new PoolSample(5, 5, 5, 100, false, 200, 190, 0, 90_000_000, 20e6, 0.95, 0.9,
+                Double.NaN);
+        assertEquals(Action.HOLD, rule.decide(shortOf, IDLE_CPU, false).action());
+        assertEquals(Action.HOLD, rule.decide(shortOf, IDLE_CPU, false).action());
+        PoolDecision revert = rule.decide(shortOf, IDLE_CPU, false);
         assertEquals(Action.REVERT, revert.action());
         assertEquals(8, revert.toSize());
-        assertTrue(revert.reason().contains("the shrink to 5 made it worse"), revert.reason());
+        assertTrue(revert.reason().contains("the shrink to 5 made it worse") && revert.reason().contains("3 of 3"),
+                revert.reason());
+    }
+
+    @Test
+    void keepsAShrinkAfterWhichWaitsRoseOnlyFromNearNothing() {
+        PoolSizeRule rule = justShrunkFrom8To5();
+        // Waits rose from 0.2 to 2.4 ms, above the 1 ms threshold, but 60/s of 20 ms tasks need 2 threads: the cost
+        // of a right-sized pool, not a pool short of threads.
+        PoolSample busier = new PoolSample(5, 5, 5, 2, false, 60, 60, 0, 2_400_000, 20e6, 0.25, 0.9, Double.NaN);
+        for (int i = 0; i < 2 * PoolSizeRule.VERIFY_PERIODS; i++) {
+            PoolDecision d = rule.decide(busier, IDLE_CPU, false);
+            assertFalse(d.action() == Action.REVERT, d.reason());
+        }
+    }
+
+    @Test
+    void revertsAShrinkAtOnceWhenTasksAreRejected() {
+        PoolSizeRule rule = justShrunkFrom8To5();
+        PoolSample rejecting = new PoolSample(5, 5, 5, 0, false, 60, 55, 5, 1_000_000, 20e6, 0.3, 0.9, Double.NaN);
+        PoolDecision revert = rule.decide(rejecting, IDLE_CPU, false);
+        assertEquals(Action.REVERT, revert.action(), "judged in the first period: " + revert.reason());
+        assertTrue(revert.reason().contains("5 tasks were rejected"), revert.reason());
+    }
+
+    @Test
+    void plainSaturationIsActedOnAtOnceAndTheNeededSizeReachedWithinThreePeriods() {
+        // Defaults for a pool of 4: step factor 2, ceiling 32. A 5x step of 20 ms blocked tasks: 500/s arrive.
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(4));
+        // First period of the step: the backlog grew from 0 to 300; the few tasks taken so far waited only 5 ms,
+        // below any waiting threshold, since a queued task's wait is measured only when it is taken.
+        PoolSample first = new PoolSample(4, 4, 4, 300, 0, false, 500, 200, 0, 5_000_000, 20e6, 1, 0.95,
+                Double.NaN);
+        PoolDecision d1 = rule.decide(first, IDLE_CPU, false);
+        assertEquals(Action.GROW, d1.action(), d1.reason());
+        assertEquals(8, d1.toSize(), "(500/s + 300 queued) x 20 ms at 75% asks for 22; one step at most doubles");
+        PoolSample second = new PoolSample(8, 8, 8, 400, 300, false, 500, 400, 0, 600_000_000, 20e6, 1, 0.95,
+                Double.NaN);
+        PoolDecision d2 = rule.decide(second, IDLE_CPU, false);
+        assertEquals(Action.GROW, d2.action(), "more throughput, still waiting: no cooldown " + d2.reason());
+        assertEquals(16, d2.toSize());
+        PoolSample third = new PoolSample(16, 16, 16, 250, 400, false, 500, 800, 0, 700_000_000, 20e6, 1, 0.95,
+                Double.NaN);
+        PoolDecision d3 = rule.decide(third, IDLE_CPU, false);
+        assertEquals(Action.GROW, d3.action(), d3.reason());
+        assertEquals(20, d3.toSize(), "(500/s + 250 queued) x 20 ms at 75%: reached in the third period");
+    }
+
+    @Test
+    void aQueueThatGrowsSlowerThanItDrainsIsNotSaturation() {
+        PoolSizeRule rule = warmedRule(PoolBounds.defaultsFor(4));
+        // A few more queued at the end of the period than at its start, but completions keep up with arrivals.
+        PoolSample steady = new PoolSample(4, 4, 4, 3, 1, false, 100, 100, 0, 500_000, 20e6, 0.5, 0.95, Double.NaN);
+        assertFalse(steady.backlogGrowing());
+        assertEquals(Action.HOLD, rule.decide(steady, IDLE_CPU, false).action());
     }
 
     @Test
@@ -331,7 +395,7 @@ class PoolSizeRuleTest {
     }
 
     @Test
-    void neverShrinksBelowTheMinimumNorMoreThanTheLargestStep() {
+    void neverShrinksBelowTheMinimumNorMoreThanHalfway() {
         PoolSizeRule rule = warmedRule(new PoolBounds(4, 64, 3, 0, 1, 0));
         PoolSample idle = new PoolSample(40, 40, 40, 0, false, 1, 1, 0, 100_000, 20e6, 0.01, 0.9, Double.NaN);
         PoolDecision d = null;
@@ -339,7 +403,7 @@ class PoolSizeRuleTest {
             d = rule.decide(idle, IDLE_CPU, false);
         }
         assertEquals(Action.SHRINK, d.action());
-        assertEquals(37, d.toSize(), "halfway would be 22; the largest step is 3");
+        assertEquals(22, d.toSize(), "halfway from 40 towards the minimum of 4");
 
         PoolSizeRule atMin = warmedRule(new PoolBounds(4, 64, 8, 0, 1, 0));
         PoolSample idleAtMin = new PoolSample(4, 4, 4, 0, false, 1, 1, 0, 100_000, 20e6, 0.01, 0.9, Double.NaN);

@@ -51,7 +51,7 @@ class AgentWakeTest {
     @Test
     void aTunerRequestWakesTheAgentThreadOnceItIsQueued() {
         PoolTuningTask task = new PoolTuningTask(PoolTuningSettings.defaults(), new PoolAggregator(),
-                () -> SignalSnapshot.EMPTY, name -> null, () -> false, log, TimeUnit.SECONDS.toNanos(1),
+                () -> SignalSnapshot.EMPTY, name -> null, () -> false, log, null, TimeUnit.SECONDS.toNanos(1),
                 System.nanoTime());
         // Stands in for the woken agent thread: carries out what is queued. Were the wake to come before the
         // request is queued, or not at all, the reply would be the 2 s time-out's "queued: ...".

@@ -1,7 +1,7 @@
 package dev.attune.tuner.report.jmx;
 
 /** {@code dev.attune:type=ThreadPool,name=<pool>}: one thread pool's sizes, signals and last decision. */
-@Description("One thread pool: current and original sizes, last interval's signals, the tuner's last decision")
+@Description("One thread pool: current and original sizes, last control period's signals, the tuner's last decision")
 public interface ThreadPoolMXBean {
 
     @Description("Pool name (from its threads' names, or configured with attune.pool.<name>.match)")
@@ -22,43 +22,43 @@ public interface ThreadPoolMXBean {
     @Description("Maximum size the application gave the pool")
     int getOriginalMaxSize();
 
-    @Description("Live threads at the end of the last interval")
+    @Description("Live threads at the end of the last control period")
     int getThreads();
 
-    @Description("Threads running a task at the end of the last interval")
+    @Description("Threads running a task at the end of the last control period")
     int getActiveThreads();
 
-    @Description("Tasks waiting in the queue at the end of the last interval")
+    @Description("Tasks waiting in the queue at the end of the last control period")
     int getQueueLength();
 
     @Description("True when the queue is unbounded, so only the core size matters")
     boolean isQueueUnbounded();
 
-    @Description("Tasks submitted per second over the last interval")
+    @Description("Tasks submitted per second over the last control period")
     double getArrivalsPerSec();
 
-    @Description("Tasks completed per second over the last interval")
+    @Description("Tasks completed per second over the last control period")
     double getCompletedPerSec();
 
-    @Description("Tasks rejected in the last interval")
+    @Description("Tasks rejected in the last control period")
     long getRejected();
 
     @Description("Tasks rejected since the pool was found")
     long getTotalRejected();
 
-    @Description("Busy thread time over threads x interval, 0..1, last interval")
+    @Description("Busy thread time over threads x period, 0..1, last control period")
     double getUtilization();
 
-    @Description("Median queue wait (submit to start) of the last interval, milliseconds")
+    @Description("Median queue wait (submit to start) of the last control period, milliseconds")
     double getQueueWaitP50Millis();
 
-    @Description("p99 queue wait (submit to start) of the last interval, milliseconds")
+    @Description("p99 queue wait (submit to start) of the last control period, milliseconds")
     double getQueueWaitP99Millis();
 
-    @Description("Median task run time of the last interval, milliseconds")
+    @Description("Median task run time of the last control period, milliseconds")
     double getRunP50Millis();
 
-    @Description("p99 task run time of the last interval, milliseconds")
+    @Description("p99 task run time of the last control period, milliseconds")
     double getRunP99Millis();
 
     @Description("Share of the pool threads' busy time spent blocked or waiting rather than on CPU, 0..1 (-1: unknown)")

@@ -1,15 +1,15 @@
 package dev.attune.tuner.report.jmx;
 
 /**
- * The published figures of one pool behind {@link ThreadPoolMXBean}: written by the agent thread once an
- * interval, read by JMX threads. Each field is volatile and read alone.
+ * The published figures of one pool behind {@link ThreadPoolMXBean}: written by the agent thread once a
+ * control period, read by JMX threads. Each field is volatile and read alone.
  */
 public final class ThreadPoolView implements ThreadPoolMXBean {
 
     private final String name;
     private final String poolClass;
-    private final int originalCore;
-    private final int originalMax;
+    private volatile int originalCore;
+    private volatile int originalMax;
     private final boolean queueUnbounded;
     volatile int coreSize;
     volatile int maxSize;
@@ -41,6 +41,12 @@ public final class ThreadPoolView implements ThreadPoolMXBean {
         this.queueUnbounded = queueUnbounded;
         this.coreSize = originalCore;
         this.maxSize = originalMax;
+    }
+
+    /** The application resized the pool itself: these are now its own sizes. Agent thread only. */
+    public void applicationSizes(int core, int max) {
+        originalCore = core;
+        originalMax = max;
     }
 
     /** Publishes the sizes and counts read from the pool. Agent thread only. */
