@@ -83,15 +83,44 @@ final class ForkedSampleApp {
      */
     Run run(String label, List<String> jvmArgs, String agentArgs, List<String> appArgs, long timeoutSeconds)
             throws IOException, InterruptedException {
+        List<String> command = java(jvmArgs, agentArgs);
+        command.add("-jar");
+        command.add(sampleJar.getAbsolutePath());
+        command.addAll(appArgs);
+        return exec(label, command, timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code java [jvmArgs] [-javaagent:agent=agentArgs] -cp <this benchmarks jar> mainClass appArgs}: a scenario
+     * application of this module; {@code agentArgs} null means no agent at all.
+     */
+    Run runMain(String label, List<String> jvmArgs, String agentArgs, Class<?> mainClass, List<String> appArgs,
+                long timeoutSeconds) throws IOException, InterruptedException {
+        List<String> command = java(jvmArgs, agentArgs);
+        command.add("-cp");
+        try {
+            command.add(new File(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        command.add(mainClass.getName());
+        command.addAll(appArgs);
+        return exec(label, command, timeoutSeconds);
+    }
+
+    /** {@code java [jvmArgs] [-javaagent:agent=agentArgs]}, the same java as this one. */
+    private List<String> java(List<String> jvmArgs, String agentArgs) {
         List<String> command = new ArrayList<>();
         command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
         command.addAll(jvmArgs);
         if (agentArgs != null) {
             command.add("-javaagent:" + agentJar.getAbsolutePath() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         }
-        command.add("-jar");
-        command.add(sampleJar.getAbsolutePath());
-        command.addAll(appArgs);
+        return command;
+    }
+
+    private static Run exec(String label, List<String> command, long timeoutSeconds)
+            throws IOException, InterruptedException {
         File out = File.createTempFile("attune-scenario", ".out");
         File err = File.createTempFile("attune-scenario", ".err");
         try {

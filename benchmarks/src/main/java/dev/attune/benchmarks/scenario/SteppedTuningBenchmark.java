@@ -1,6 +1,5 @@
 package dev.attune.benchmarks.scenario;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ public final class SteppedTuningBenchmark {
 
     static final double INTERVAL_SECONDS = 1.0;
     private static final Pattern STARTS = Pattern.compile("step starts \\(epoch ms\\): \\[([0-9, ]+)]");
-    private static final Pattern TS = Pattern.compile("ts=(\\S+)");
 
     private SteppedTuningBenchmark() {
     }
@@ -116,27 +114,7 @@ public final class SteppedTuningBenchmark {
         for (String s : m.group(1).split(",\\s*")) {
             starts.add(Long.parseLong(s.trim()));
         }
-        List<Long> actions = new ArrayList<>();
-        for (String line : run.agentLines()) {
-            if (line.contains("pool=orders-io") && line.contains("resize") && !line.contains("mode=advise")) {
-                Matcher ts = TS.matcher(line);
-                if (ts.find()) {
-                    actions.add(Instant.parse(ts.group(1)).toEpochMilli());
-                }
-            }
-        }
-        for (int i = 0; i < starts.size(); i++) {
-            long from = starts.get(i);
-            long to = i + 1 < starts.size() ? starts.get(i + 1) : Long.MAX_VALUE;
-            String delay = "-";
-            for (long t : actions) {
-                if (t >= from && t < to) {
-                    delay = String.format("%.1f", (t - from) / 1000.0 / INTERVAL_SECONDS);
-                    break;
-                }
-            }
-            delays.add("step " + (i + 1) + ": " + delay);
-        }
-        return delays;
+        return ActionDelays.after(starts, run.agentLines(), line -> line.contains("pool=orders-io")
+                && line.contains("resize") && !line.contains("mode=advise"), INTERVAL_SECONDS);
     }
 }
