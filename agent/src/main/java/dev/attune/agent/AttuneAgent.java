@@ -29,12 +29,14 @@ public final class AttuneAgent {
     }
 
     private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
+        long startNanos = System.nanoTime(); // the agent's start-up cost is logged: premain holds up the application
         try {
             File jar = new File(AttuneAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
             Class<?> starter = Class.forName(STARTER, true, loader);
-            Method start = starter.getMethod("start", Instrumentation.class, String.class, File.class, boolean.class);
-            Object started = start.invoke(null, instrumentation, agentArgs, jar, attached);
+            Method start = starter.getMethod("start", Instrumentation.class, String.class, File.class, boolean.class,
+                    long.class);
+            Object started = start.invoke(null, instrumentation, agentArgs, jar, attached, startNanos);
             // Only now has premain (or agentmain) as good as returned: the agent thread may touch JMX.
             if (started instanceof Runnable) {
                 ((Runnable) started).run();

@@ -56,7 +56,9 @@ final class AgentRuntime {
     private AgentRuntime() {
     }
 
-    static Runnable start(Instrumentation instrumentation, Settings settings, AgentLog log, boolean attached) {
+    /** Builds and starts the pipeline; {@code startNanos}, when premain began, dates the start-up cost logged. */
+    static Runnable start(Instrumentation instrumentation, Settings settings, AgentLog log, boolean attached,
+                          long startNanos) {
         MethodSelection selection = selection(settings.methods(), log);
         List<LatencyAlertRule> alerts = alerts(settings.alerts(), log);
 
@@ -122,6 +124,7 @@ final class AgentRuntime {
                 .kv("tuner", tuning ? settings.tuner().mode().key() : "off")
                 .kv("tuner_period_s", settings.tunerPeriodNanos() / 1e9)
                 .kv("config", settings.configSource())
+                .kv("premain_ms", (System.nanoTime() - startNanos) / 1_000_000)
                 .emit();
         return loop::premainReturned;
     }

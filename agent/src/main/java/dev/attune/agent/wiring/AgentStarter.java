@@ -28,10 +28,10 @@ public final class AgentStarter {
 
     /**
      * Starts the agent; returns what to run once premain has returned (null when not started).
-     * Called reflectively by {@code dev.attune.agent.AttuneAgent}.
+     * Called reflectively by {@code dev.attune.agent.AttuneAgent}, {@code startNanos} when it was called.
      */
-    public static Runnable start(Instrumentation instrumentation, String agentArgs, File agentJar, boolean attached)
-            throws Exception {
+    public static Runnable start(Instrumentation instrumentation, String agentArgs, File agentJar, boolean attached,
+                                 long startNanos) throws Exception {
         if (JdkTools.isJdkTool(System.getProperty("sun.java.command"))) {
             return null; // jcmd, jps, javac... started with JAVA_TOOL_OPTIONS: stay silent and absent
         }
@@ -63,6 +63,6 @@ public final class AgentStarter {
                 config.hotMethodRate(), config.logSummary(), config.jmxEnabled(), config.jmxDelayNanos(),
                 config.alerts(), config.source(),
                 problems, PoolTuningConfig.from(config), SignalsWiring.Options.from(config));
-        return AgentRuntime.start(instrumentation, settings, log, attached);
+        return AgentRuntime.start(instrumentation, settings, log, attached, startNanos);
     }
 }

@@ -16,6 +16,7 @@ import dev.attune.tuner.loop.SignalsTask;
 import dev.attune.tuner.report.jfr.BackgroundJfrSnapshots;
 import dev.attune.tuner.report.jfr.JfrSnapshotFiles;
 import dev.attune.tuner.report.log.AgentLog;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,13 +42,13 @@ final class SignalsWiring {
      * @param jfr          whether to stream JFR events ({@code attune.signals.jfr})
      * @param os           whether to sample OS counters ({@code attune.signals.os})
      * @param jfrSettings  the event set's thresholds and periods, and what a snapshot holds
-     * @param snapshotDir  where snapshots go
+     * @param snapshotDir  where snapshots go, as configured (empty: the default); a path only when the signals start
      * @param maxFiles     most snapshot files kept
      * @param maxBytes     most snapshot bytes kept
      * @param task         the breaker and right-sizing settings
      * @param jmxReadOnly    whether the Signals MBean refuses to switch the signals ({@code attune.jmx.readOnly})
      */
-    record Options(boolean jfr, boolean os, JfrSettings jfrSettings, Path snapshotDir, int maxFiles, long maxBytes,
+    record Options(boolean jfr, boolean os, JfrSettings jfrSettings, String snapshotDir, int maxFiles, long maxBytes,
                    SignalsSettings task, boolean jmxReadOnly) {
 
         /** Reads the options; every value was validated (or defaulted, with one error) when the config loaded. */
@@ -60,8 +61,7 @@ final class SignalsWiring {
                     threshold.multipliedBy(2), defaults.periodicPeriod(), defaults.allocationSamplesPerSecond(), maxAge,
                     defaults.maxSizeBytes(), Set.copyOf(exclude(config)),
                     (Boolean) config.value(ConfigKeys.JFR_CONTENTION_STACKS));
-            String dir = (String) config.value(ConfigKeys.JFR_DIR);
-            Path snapshots = dir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "attune-jfr") : Path.of(dir);
+            String snapshots = (String) config.value(ConfigKeys.JFR_DIR);
             SignalsSettings task = new SignalsSettings((Boolean) config.value(ConfigKeys.BREAKER_ENABLED),
                     (Double) config.value(ConfigKeys.BREAKER_HEAP), (Double) config.value(ConfigKeys.BREAKER_CPU),
                     whole(config, ConfigKeys.BREAKER_INTERVALS), whole(config, ConfigKeys.BREAKER_RELIEF_INTERVALS),
@@ -111,8 +111,9 @@ final class SignalsWiring {
         JfrSignalStream jfr = options.jfr() ? new JfrSignalStream(options.jfrSettings(), stripes, frames, problems)
                 : null;
         OsSignalSampler os = options.os() ? new OsSignalSampler(stripes, problems) : null;
-        BackgroundJfrSnapshots snapshots = jfr == null ? null : new BackgroundJfrSnapshots(
-                new JfrSnapshotFiles(options.snapshotDir(), options.maxFiles(), options.maxBytes(), jfr::dump, log), log);
+        Path dir = jfr == null ? null : snapshotDir(options.snapshotDir(), log);
+        BackgroundJfrSnapshots snapshots = dir == null ? null : new BackgroundJfrSnapshots(
+                new JfrSnapshotFiles(dir, options.maxFiles(), options.maxBytes(), jfr::dump, log), log);
         SignalsSwitch onOff = new SignalsSwitch(options.jmxReadOnly());
         onOff.wakeOnChange(loop::wake);
         SignalsTask signals = new SignalsTask(options.task(), loop.signals()::snapshot, log,
@@ -129,5 +130,20 @@ final class SignalsWiring {
             loop.snapshotsOnAlert(snapshots::request);
         }
         return signals.paused();
+    }
+
+    /**
+     * The snapshot directory, or null (one error line) when the configured text is no path here: that turns off the
+     * snapshots, never the agent.
+     */
+    static Path snapshotDir(String configured, AgentLog log) {
+        try {
+            return configured.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "attune-jfr")
+                    : Path.of(configured);
+        } catch (InvalidPathException | NullPointerException e) {
+            log.error("jfr_dir_refused").kv("dir", configured).kv("reason", "not a valid path: " + e.getMessage())
+                    .kv("effect", "no flight-recorder snapshots; the rest of the agent goes on").emit();
+            return null;
+        }
     }
 }

@@ -96,7 +96,7 @@ class SignalsTaskTest {
                 + " at or above 90% of the max heap for 3 intervals\" heap_after_gc_ratio=0.95"), open);
         assertTrue(open.contains("cpu_cores=1 cores_available=8 effect=\"sampling and tuning paused\""), open);
         String file = open.substring(open.indexOf(" jfr=") + 5);
-        assertTrue(file.matches(".*attune-breaker-heap_after_gc-\\d{8}T\\d{6}Z\\.jfr"), file);
+        assertTrue(file.matches(".*attune-breaker-heap_after_gc-\\d{8}T\\d{6}Z-pid\\d+\\.jfr"), file);
         assertTrue(Files.exists(Path.of(file)), "the line names the file written");
         assertTrue(breaker.get(1).contains("level=info") && breaker.get(1).contains("state=closed monitor=heap_after_gc"),
                 breaker.get(1));

@@ -51,10 +51,13 @@ public final class BackgroundJfrSnapshots {
 
     /**
      * Names the file of a snapshot for {@code alertName} and has it written in the background; the file, or null
-     * when the writer is too far behind (one warning line). Agent thread only.
+     * when the writer is too far behind (one warning line) or the directory was refused. Agent thread only.
      */
     public Path request(String alertName) {
         Path file = files.reserve(alertName);
+        if (file == null) {
+            return null;
+        }
         try {
             writer.execute(() -> files.write(alertName, file));
             return file;

@@ -2,7 +2,6 @@ package dev.attune.tuner.report.jmx;
 
 import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
-import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationFilter;
 import javax.management.NotificationListener;
@@ -13,9 +12,9 @@ import javax.management.NotificationListener;
  */
 final class DescribedEmitterMXBean<T> extends DescribedMXBean<T> implements NotificationEmitter {
 
-    private final NotificationBroadcasterSupport emitter;
+    private final NotificationEmitter emitter;
 
-    DescribedEmitterMXBean(T implementation, Class<T> type, NotificationBroadcasterSupport emitter) {
+    DescribedEmitterMXBean(T implementation, Class<T> type, NotificationEmitter emitter) {
         super(implementation, type);
         this.emitter = emitter;
     }

@@ -3,17 +3,26 @@ package dev.attune.tuner.report.jmx;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.management.ListenerNotFoundException;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationFilter;
+import javax.management.NotificationListener;
 
 /**
  * The {@link TunerMXBean} behind {@code dev.attune:type=Tuner}. JMX calls arrive on RMI threads: reads return
  * published values, and every write becomes a {@link Command} that the agent thread carries out (so pools are
  * only ever changed there); an operation returns once the agent thread has answered, or after two seconds with
  * "queued". With read-only set, every write and operation throws {@link SecurityException}.
+ *
+ * <p>The broadcaster is made only when the first listener comes (over JMX, long after premain): this view is built
+ * in premain, and {@link NotificationBroadcasterSupport}'s class initialisation asks {@code System.getLogger} for
+ * a logger, which loads the application's {@code System.LoggerFinder} before the application has set it up.
+ * Until then a change has no one to tell, so nothing is sent.
  */
-public final class TunerView extends NotificationBroadcasterSupport implements TunerMXBean {
+public final class TunerView implements TunerMXBean, NotificationEmitter {
 
     /** Type of the notification sent for every change of a pool or of the mode. */
     public static final String CHANGE = "dev.attune.tuner.change";
@@ -28,6 +37,7 @@ public final class TunerView extends NotificationBroadcasterSupport implements T
     private final Supplier<List<String>> pools;
     private final Supplier<List<String>> audit;
     private long sequence;
+    private NotificationBroadcasterSupport broadcaster; // null until a listener is added
 
     /**
      * Creates the view.
@@ -36,8 +46,6 @@ public final class TunerView extends NotificationBroadcasterSupport implements T
      */
     public TunerView(boolean readOnly, Function<Command, Boolean> submit, Supplier<String> mode,
                      Supplier<List<String>> pools, Supplier<List<String>> audit) {
-        super(new MBeanNotificationInfo[] {new MBeanNotificationInfo(new String[] {CHANGE},
-                Notification.class.getName(), "a pool was resized, pinned, reverted or switched, or the mode changed")});
         this.readOnly = readOnly;
         this.submit = submit;
         this.mode = mode;
@@ -45,10 +53,42 @@ public final class TunerView extends NotificationBroadcasterSupport implements T
         this.audit = audit;
     }
 
-    /** Sends one change notification; any thread. */
+    /** Sends one change notification to the listeners, if any; any thread. */
     public synchronized void notifyChange(String message) {
-        sendNotification(new Notification(CHANGE, "dev.attune:type=Tuner", ++sequence, System.currentTimeMillis(),
-                message));
+        ++sequence;
+        if (broadcaster != null) {
+            broadcaster.sendNotification(new Notification(CHANGE, "dev.attune:type=Tuner", sequence,
+                    System.currentTimeMillis(), message));
+        }
+    }
+
+    private synchronized NotificationBroadcasterSupport broadcaster() {
+        if (broadcaster == null) {
+            broadcaster = new NotificationBroadcasterSupport();
+        }
+        return broadcaster;
+    }
+
+    @Override
+    public void addNotificationListener(NotificationListener listener, NotificationFilter filter, Object handback) {
+        broadcaster().addNotificationListener(listener, filter, handback);
+    }
+
+    @Override
+    public void removeNotificationListener(NotificationListener listener) throws ListenerNotFoundException {
+        broadcaster().removeNotificationListener(listener);
+    }
+
+    @Override
+    public void removeNotificationListener(NotificationListener listener, NotificationFilter filter, Object handback)
+            throws ListenerNotFoundException {
+        broadcaster().removeNotificationListener(listener, filter, handback);
+    }
+
+    @Override
+    public MBeanNotificationInfo[] getNotificationInfo() {
+        return new MBeanNotificationInfo[] {new MBeanNotificationInfo(new String[] {CHANGE},
+                Notification.class.getName(), "a pool was resized, pinned, reverted or switched, or the mode changed")};
     }
 
     @Override

@@ -78,12 +78,19 @@ public abstract class LogOutput {
         }
     }
 
+    /**
+     * A file rotated to one backup. A rotation that fails (the backup cannot be deleted, the file cannot be
+     * renamed or reopened) keeps the lines going to the file open now and is tried again a bound later; a line the
+     * file refuses goes to standard error: logging never stops.
+     */
     private static final class RotatingFile extends LogOutput {
         private final File file;
         private final File backup;
         private final long maxBytes;
+        private final LogOutput fallback = stderr();
         private FileOutputStream out;
         private long size;
+        private long rotateAt;
 
         RotatingFile(File file, long maxBytes) throws IOException {
             this.file = file;
@@ -95,41 +102,53 @@ public abstract class LogOutput {
             }
             this.out = new FileOutputStream(file, true);
             this.size = file.length();
+            this.rotateAt = maxBytes;
         }
 
         @Override
         synchronized void write(String line) {
             byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
+            if (size > 0 && size + bytes.length > rotateAt) {
+                rotate();
+            }
             try {
-                if (size > 0 && size + bytes.length > maxBytes) {
-                    rotate();
-                }
                 out.write(bytes);
                 size += bytes.length;
             } catch (IOException e) {
-                // The disk refused: drop the line rather than disturb the application.
+                fallback.write(line); // the disk refused: the line still goes somewhere, and nothing disturbs the app
             }
         }
 
-        private void rotate() throws IOException {
-            out.close();
-            if (backup.exists() && !backup.delete()) {
-                throw new IOException("cannot delete " + backup);
+        private void rotate() {
+            // Renamed while still open (POSIX allows it), so a failure anywhere leaves a stream to write to.
+            if ((backup.exists() && !backup.delete()) || !file.renameTo(backup)) {
+                rotateAt = size + maxBytes;
+                return;
             }
-            if (!file.renameTo(backup)) {
-                throw new IOException("cannot rename " + file);
+            FileOutputStream next;
+            try {
+                next = new FileOutputStream(file, false);
+            } catch (IOException e) {
+                rotateAt = size + maxBytes; // the open stream now writes to the backup: lines go on
+                return;
             }
-            out = new FileOutputStream(file, false);
+            closeQuietly(out);
+            out = next;
             size = 0;
+            rotateAt = maxBytes;
+        }
+
+        private static void closeQuietly(FileOutputStream stream) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // its lines were written as they came; nothing is lost by a failed close
+            }
         }
 
         @Override
         synchronized void close() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                // Closing at shutdown: nothing to do about it.
-            }
+            closeQuietly(out);
         }
     }
 }

@@ -65,10 +65,10 @@ class BackgroundJfrSnapshotsTest {
     @Test
     void theFileIsNamedAtOnceAndWrittenOnTheSnapshotThread(@TempDir Path dir) throws Exception {
         BackgroundJfrSnapshots snapshots = new BackgroundJfrSnapshots(
-                new JfrSnapshotFiles(dir, 5, 1 << 20, this::heldBackDump, log, oneSecond), log);
+                new JfrSnapshotFiles(dir, 5, 1 << 20, this::heldBackDump, log, oneSecond, 42), log);
         Path file = snapshots.request("slow-orders");
         assertNotNull(file);
-        assertEquals(dir.resolve("attune-slow-orders-20261123T141502Z.jfr"), file);
+        assertEquals(dir.resolve("attune-slow-orders-20261123T141502Z-pid42.jfr"), file);
         assertFalse(Files.exists(file), "not written while the dump is held back: the caller did not wait for it");
         release.countDown();
         awaitFile(file);
@@ -85,7 +85,7 @@ class BackgroundJfrSnapshotsTest {
     void snapshotsBeyondTheWaitingBoundAreSkippedWithOneLineAndTheRestGetNamesOfTheirOwn(@TempDir Path dir)
             throws Exception {
         BackgroundJfrSnapshots snapshots = new BackgroundJfrSnapshots(
-                new JfrSnapshotFiles(dir, 10, 1 << 20, this::heldBackDump, log, oneSecond), log);
+                new JfrSnapshotFiles(dir, 10, 1 << 20, this::heldBackDump, log, oneSecond, 42), log);
         List<Path> named = new ArrayList<>();
         // One being written (once the thread has taken it) and WAITING queued behind it.
         named.add(snapshots.request("a"));
@@ -112,7 +112,7 @@ class BackgroundJfrSnapshotsTest {
     void aFailedWriteIsOneLineNamingTheFileTheAlertNamed(@TempDir Path dir) throws Exception {
         BackgroundJfrSnapshots snapshots = new BackgroundJfrSnapshots(new JfrSnapshotFiles(dir, 5, 1 << 20, path -> {
             throw new IOException("disk full");
-        }, log, oneSecond), log, Runnable::run);
+        }, log, oneSecond, 42), log, Runnable::run);
         Path file = snapshots.request("b");
         assertEquals(1, out.lines().size());
         assertTrue(out.lines().get(0).contains("event=jfr_snapshot_failed alert=b file=" + file + " error=\""),

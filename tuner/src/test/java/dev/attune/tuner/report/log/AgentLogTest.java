@@ -77,4 +77,20 @@ class AgentLogTest {
             assertEquals(2, files.count(), "the file and one backup");
         }
     }
+
+    @Test
+    void aRotationThatFailsKeepsLoggingToTheFile() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-tmp")), "log");
+        File file = dir.resolve("attune.log").toFile();
+        // A backup that cannot be deleted: a directory with a file in it.
+        Files.createDirectories(dir.resolve("attune.log.1")).resolve("keep").toFile().createNewFile();
+        AgentLog log = new AgentLog(LogFormat.LOGFMT, LogLevel.INFO, LogOutput.file(file, 500));
+        for (int i = 0; i < 100; i++) {
+            log.info("tick").kv("i", i).emit();
+        }
+        log.close();
+        List<String> lines = Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
+        assertEquals(100, lines.size(), "every line, past the bound, rather than none");
+        assertTrue(lines.get(99).endsWith("event=tick i=99"), lines.get(99));
+    }
 }
