@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration reference names every key with its real default. */
+/** The configuration reference (docs/configuration.md) names every key with its real default. */
 class ConfigReferenceTest {
 
     @Test
     void readmeTableListsEveryKeyWithItsDefault() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "docs", "configuration.md"));
         for (ConfigKey key : ConfigKeys.ALL) {
             String row = "| `" + key.name() + "` | " + (key.defaultText().isEmpty() ? "(empty)" : "`" + key.defaultText() + "`") + " |";
             assertTrue(readme.contains(row), "README row for " + key.name() + ": " + row);
