@@ -108,8 +108,16 @@ final class AgentRuntime {
         } else {
             TimingInstaller.install(instrumentation, selection, ids, transforms);
         }
-        boolean tuning = settings.tuner() != null
-                && startPoolTuning(instrumentation, settings, stripes, transforms, loop, paused, log);
+        boolean tuning = settings.tuner() != null;
+        if (tuning) {
+            // Off premain: weaving ThreadPoolExecutor is Byte Buddy's first use when no method is timed (most of a
+            // second on a cold JVM), and a pool needs no advice before its first use after it: it is found then.
+            Thread pools = new Thread(
+                    () -> startPoolTuning(instrumentation, settings, stripes, transforms, loop, paused, log),
+                    "attune-pools-start");
+            pools.setDaemon(true);
+            pools.start();
+        }
         log.info("agent_started")
                 .kv("version", view.getVersion())
                 .kv("attached", attached)
@@ -133,8 +141,8 @@ final class AgentRuntime {
      * Pool discovery and tuning: the pool sink on the boot-loader tap, advice on {@code ThreadPoolExecutor}, and the
      * tuner's task on the agent loop (every duty cycle: newly seen pools and JMX requests; every control period:
      * measure, decide and act; every interval: the saturation alerts). Instrumenting {@code java.util.concurrent}
-     * can fail (another agent, a JDK that refuses): that is logged and the rest of the agent carries on. Returns
-     * whether tuning runs.
+     * can fail (another agent, a JDK that refuses): that is logged and the rest of the agent carries on. Runs on
+     * its own one-shot thread, {@code attune-pools-start}, started in premain; returns whether tuning runs.
      *
      * @param paused true while the circuit breaker is open (the tuner then only holds)
      */

@@ -35,6 +35,7 @@ public final class TimingInstaller {
         return newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new LoadedTypeDiscovery(selection))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(events)

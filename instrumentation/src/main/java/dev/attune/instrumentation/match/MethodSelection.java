@@ -75,6 +75,44 @@ public final class MethodSelection {
         return false;
     }
 
+    /**
+     * True when a class already loaded may hold selected methods: its name matches a pattern, or one of its
+     * supertypes (all loaded with it, so nothing is loaded here) is named by a {@code +} pattern. Cheap: it is
+     * tried on every loaded class when the agent starts or attaches, before any type description is built.
+     */
+    public boolean mayMatchLoaded(Class<?> type) {
+        String name = type.getName();
+        for (MethodPattern p : byName) {
+            if (p.matchesTypeName(name)) {
+                return true;
+            }
+        }
+        return !bySupertype.isEmpty() && hasNamedSupertype(type);
+    }
+
+    private boolean hasNamedSupertype(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (namedBySupertypePattern(c)) {
+                return true;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (hasNamedSupertype(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean namedBySupertypePattern(Class<?> c) {
+        for (MethodPattern p : bySupertype) {
+            if (p.supertype().equals(c.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Matches the timeable methods of {@code type} that the patterns naming {@code type} select. */
     public ElementMatcher<MethodDescription> methodsOf(TypeDescription type) {
         // Decided once per type, so the per-method test is only a name match.

@@ -35,6 +35,8 @@ public final class PoolInstaller {
         return TimingInstaller.newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // The one class to retransform is known: no walk over every loaded class.
+                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(ThreadPoolExecutor.class))
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(events)

@@ -166,4 +166,25 @@ class MethodSelectionTest {
         assertFalse(s.types().matches(TypeDescription.ForLoadedType.of(UserRepository.class)));
         assertFalse(select("a.B#c").isEmpty());
     }
+
+    @Test
+    void loadedClassesAreSortedOutByNameAndLoadedSupertypesAlone() {
+        MethodSelection byName = select(Unrelated.class.getName() + "#find");
+        assertTrue(byName.mayMatchLoaded(Unrelated.class));
+        assertFalse(byName.mayMatchLoaded(UserRepository.class));
+        assertFalse(byName.mayMatchLoaded(String.class));
+
+        MethodSelection bySupertype = select(Repository.class.getName() + "+#find");
+        assertTrue(bySupertype.mayMatchLoaded(UserRepository.class), "through its superclass's interface");
+        assertTrue(bySupertype.mayMatchLoaded(Repository.class), "the type itself");
+        assertFalse(bySupertype.mayMatchLoaded(Unrelated.class));
+        // Agreement with the matcher Byte Buddy applies next: a loaded class it would take is never left out.
+        for (Class<?> c : List.of(Unrelated.class, UserRepository.class, BaseRepository.class, String.class)) {
+            for (MethodSelection sel : List.of(byName, bySupertype)) {
+                if (sel.types().matches(TypeDescription.ForLoadedType.of(c))) {
+                    assertTrue(sel.mayMatchLoaded(c), c.getName());
+                }
+            }
+        }
+    }
 }
