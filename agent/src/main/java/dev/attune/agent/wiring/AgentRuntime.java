@@ -50,6 +50,9 @@ final class AgentRuntime {
     // second, not a thousand.
     private static final long DRAIN_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    // The shutdown hook's wait for the agent thread: its final drain is bounded to 200 ms, the rest is a few lines.
+    private static final int CLOSE_WAIT_MS = 2000;
+
     /** Most distinct frames named by execution samples (the hot methods); beyond it samples are not named. */
     static final int MAX_FRAMES = 4096;
 
@@ -99,7 +102,7 @@ final class AgentRuntime {
         // application's exit waits for the last drain, not for the rest of a 50 ms park.
         Thread hook = new Thread(() -> {
             loop.wakeToClose();
-            runner.close();
+            close(runner, log);
         }, "attune-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
@@ -135,6 +138,31 @@ final class AgentRuntime {
                 .kv("premain_ms", (System.nanoTime() - startNanos) / 1_000_000)
                 .emit();
         return loop::premainReturned;
+    }
+
+    /**
+     * Closes the agent thread, waiting at most {@link #CLOSE_WAIT_MS} for its last drain and lines. Agrona's own
+     * close waits for ever, printing to the application's stderr every few seconds; its only way out is an
+     * exception from the action it calls on each timeout.
+     */
+    private static void close(AgentRunner runner, AgentLog log) {
+        try {
+            runner.close(CLOSE_WAIT_MS, thread -> {
+                throw new CloseTimedOut();
+            });
+        } catch (CloseTimedOut e) {
+            log.warn("agent_close_timeout").kv("waited_ms", CLOSE_WAIT_MS)
+                    .kv("effect", "the exit goes on; the last figures may be missing").emit();
+        }
+    }
+
+    /** Ends Agrona's close loop; no stack trace, it never leaves {@link #close}. */
+    private static final class CloseTimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CloseTimedOut() {
+            super(null, null, false, false);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.attune.instrumentation.encode.MethodIds;
 import dev.attune.instrumentation.match.MethodSelection;
+import dev.attune.instrumentation.match.UntimedPackages;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -46,13 +47,9 @@ public final class TimingInstaller {
                         .or(nameStartsWith("dev.attune.instrumentation."))
                         .or(nameStartsWith("dev.attune.tuner."))
                         .or(nameStartsWith("net.bytebuddy."))
-                        // The timed path itself runs through these (Thread, System, Unsafe): timing them
-                        // would make the advice call itself.
-                        .or(nameStartsWith("java.lang."))
-                        .or(nameStartsWith("jdk.internal."))
-                        .or(nameStartsWith("sun."))
-                        .or(nameStartsWith("jdk.proxy"))
-                        .or(nameStartsWith("com.sun.proxy."))
+                        // The timed path, the agent thread and the shutdown hook run through these: timing
+                        // them would make the advice call itself, or the agent time its own work.
+                        .or(type -> UntimedPackages.contains(type.getActualName()))
                         .or(nameContains("$$Lambda"))
                         .or(nameContains("$ByteBuddy")))
                 .or((type, loader, module, classBeingRedefined, protectionDomain) -> loader == agentLoader)

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
@@ -27,11 +29,29 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * two, so records tile a stripe without padding and exactly one record starts each quarter: one writer in
  * every 4,096 records of a quarter of a 256 KiB stripe, 16,384 of a 1 MiB one. The others pay one mask and
  * compare on the claimed index, which they hold anyway. Every writer here keeps to the 16 bytes.
+ *
+ * <p>Why the reader unblocks: a record is claimed, then written, then committed, and the reader stops at the
+ * first record not committed. A writer that never commits (a {@link StackOverflowError} between claim and
+ * commit, swallowed by the advice; any error there) would stop its stripe for good. No writer-side catch can
+ * prevent it, since the handler, at the same stack depth, may overflow again. So the reader turns a record
+ * left claimed for {@link #UNBLOCK_AFTER_NANOS} into padding (Agrona's {@code unblock}, as Aeron's driver does
+ * with a dead client's) and counts it as dropped. A live writer holds a claim for nanoseconds; should one be
+ * descheduled that long, its late commit finds the record released and Agrona refuses it (an exception the
+ * advice swallows; the event counts as dropped).
  */
 public final class ManyToOneRingBufferStripes {
 
     /** The smallest capacity of one stripe, in bytes, before the trailer. */
     static final int MIN_STRIPE_BYTES = 16 * 1024;
+
+    /** How long the reader must see a stripe stopped at a claimed record before it releases the record. */
+    static final long UNBLOCK_AFTER_NANOS = 1_000_000_000L;
+
+    // A longer gap between two looks means the reader itself was held up (a GC pause, no CPU): the writer
+    // may not have had the time either, so the wait starts again.
+    private static final long MAX_LOOK_GAP_NANOS = 250_000_000L;
+
+    private static final int RECORD_BYTES = RecordDescriptor.HEADER_LENGTH + Long.BYTES;
 
     // Counters 16 longs (128 bytes) apart, so drops on one stripe do not false-share with another's.
     private static final int COUNTER_STRIDE = 16;
@@ -40,6 +60,13 @@ public final class ManyToOneRingBufferStripes {
     private final int mask;
     private final AtomicLongArray drops;
     private final int quarterMask;
+    private final NanoClock clock;
+    // Reader only, per stripe: a producer position seen at sampledAtNanos (every record below it was claimed by
+    // then), and when the reader last looked at the stripe stopped.
+    private final long[] sampledTail;
+    private final long[] sampledAtNanos;
+    private final long[] lookedAtNanos;
+    private volatile long released; // written by the reader only
     private volatile Thread reader;
 
     /**
@@ -47,6 +74,11 @@ public final class ManyToOneRingBufferStripes {
      * {@value #MIN_STRIPE_BYTES} bytes), {@code stripeCount} rounded up to a power of two.
      */
     public ManyToOneRingBufferStripes(long totalBytes, int stripeCount) {
+        this(totalBytes, stripeCount, new SystemNanoClock());
+    }
+
+    /** As above, with the reader's clock, which times how long a stripe has been stopped. */
+    ManyToOneRingBufferStripes(long totalBytes, int stripeCount, NanoClock clock) {
         int count = ceilPowerOfTwo(Math.max(1, Math.min(stripeCount, 64)));
         int stripeBytes = floorPowerOfTwo(Math.max(MIN_STRIPE_BYTES, Math.min(totalBytes / count, 1L << 29)));
         this.stripes = new ManyToOneRingBuffer[count];
@@ -57,6 +89,10 @@ public final class ManyToOneRingBufferStripes {
         this.mask = count - 1;
         this.drops = new AtomicLongArray(count * COUNTER_STRIDE);
         this.quarterMask = stripeBytes / 4 - 1;
+        this.clock = clock;
+        this.sampledTail = new long[count];
+        this.sampledAtNanos = new long[count];
+        this.lookedAtNanos = new long[count];
     }
 
     /** Names the thread that drains, to be unparked whenever a writer starts a new quarter of a stripe. */
@@ -148,19 +184,67 @@ public final class ManyToOneRingBufferStripes {
     /** Reads up to {@code limitPerStripe} messages from each stripe; returns how many were read. Reader thread only. */
     public int drain(MessageHandler handler, int limitPerStripe) {
         int read = 0;
-        for (ManyToOneRingBuffer ring : stripes) {
-            read += ring.read(handler, limitPerStripe);
+        for (int i = 0; i < stripes.length; i++) {
+            int n = stripes[i].read(handler, limitPerStripe);
+            // An overflow leaves a few claims in a row: release and read on at once, not one per duty cycle.
+            while (n == 0 && releaseIfStopped(i)) {
+                n = stripes[i].read(handler, limitPerStripe);
+            }
+            read += n;
         }
         return read;
     }
 
-    /** Events dropped because a stripe was full, since start. */
+    /**
+     * Looks at a stripe that gave nothing: releases the record it is stopped at when that record was claimed at
+     * least {@link #UNBLOCK_AFTER_NANOS} ago, that is, lies below a producer position sampled that long ago. So
+     * several records left claimed one after another cost one wait, not one each. Returns whether it released one.
+     */
+    private boolean releaseIfStopped(int stripe) {
+        ManyToOneRingBuffer ring = stripes[stripe];
+        long head = ring.consumerPosition();
+        long tail = ring.producerPosition();
+        if (tail == head) {
+            return false; // empty: the common case when idle
+        }
+        long now = clock.nanoTime();
+        if (now - lookedAtNanos[stripe] > MAX_LOOK_GAP_NANOS) {
+            sampledAtNanos[stripe] = now;
+        }
+        lookedAtNanos[stripe] = now;
+        if (head >= sampledTail[stripe]) {
+            sampledTail[stripe] = tail;
+            sampledAtNanos[stripe] = now;
+        } else if (now - sampledAtNanos[stripe] >= UNBLOCK_AFTER_NANOS && ring.unblock()) {
+            // The released span is now one padding record at the head; every 16 bytes of it was one event.
+            int length = ring.buffer().getInt((int) head & (ring.capacity() - 1));
+            released += length / RECORD_BYTES;
+            return true;
+        }
+        return false;
+    }
+
+    /** Events waiting to be read, over all stripes (claimed ones included). Any thread. */
+    public long unread() {
+        long bytes = 0;
+        for (ManyToOneRingBuffer ring : stripes) {
+            bytes += ring.size();
+        }
+        return bytes / RECORD_BYTES;
+    }
+
+    /** Events dropped because a stripe was full, or released unwritten by the reader, since start. */
     public long dropped() {
-        long sum = 0;
+        long sum = released;
         for (int i = 0; i < stripes.length; i++) {
             sum += drops.get(i * COUNTER_STRIDE);
         }
         return sum;
+    }
+
+    /** Stripe {@code i} itself, for tests that play a writer stopped between claim and commit. */
+    ManyToOneRingBuffer stripe(int i) {
+        return stripes[i];
     }
 
     /** Number of stripes. */

@@ -63,6 +63,11 @@ public final class MethodPattern {
         }
         boolean subpackages = type.endsWith("..*");
         String name = subpackages ? type.substring(0, type.length() - 3) : type;
+        if (UntimedPackages.containsAllOf(name, subpackages)) {
+            // Not a syntax error: no "expected" help, which would suggest the pattern is only mistyped.
+            return new Parsed(null, "every class \"" + type + "\" can name is in a JDK package the agent itself"
+                    + " runs on, never timed (" + UntimedPackages.names() + ", and their subpackages)");
+        }
         return ok(new MethodPattern(t, Glob.compile(name, "[^.]*", "[^.]", subpackages ? "\\..+" : ""),
                 null, methodGlob));
     }

@@ -174,4 +174,92 @@ class ManyToOneRingBufferStripesTest {
         }
         assertEquals(expected, wakes.get(), "reader woken");
     }
+
+    /** What a writer leaves behind when an error strikes between claim and commit: a claim, never committed. */
+    private static int claimAndAbandon(ManyToOneRingBufferStripes stripes) {
+        int index = stripes.stripe(0).tryClaim(EventCodec.methodExitType(1, true), EventCodec.METHOD_EXIT_LENGTH);
+        assertTrue(index > 0);
+        return index;
+    }
+
+    @Test
+    void aRecordLeftClaimedIsReleasedOnceTheReaderHasSeenItStuckLongEnoughAndLaterEventsAllArrive() {
+        long[] now = {0};
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 16, 1, () -> now[0]);
+        claimAndAbandon(stripes);
+        for (int i = 0; i < 100; i++) {
+            stripes.writeMethodExit(2, 5, false);
+        }
+        Tally tally = new Tally();
+        int read = stripes.drain(tally, 1000);
+        // Looks every 200 ms, as a parked reader does at most every 50 ms: stopped until the timeout has passed.
+        for (long waited = 0; waited + 200_000_000L < ManyToOneRingBufferStripes.UNBLOCK_AFTER_NANOS; ) {
+            now[0] += 200_000_000L;
+            waited += 200_000_000L;
+            read += stripes.drain(tally, 1000);
+        }
+        assertEquals(0, read, "the reader stops at the claimed record");
+        assertEquals(0, stripes.dropped());
+        now[0] += 200_000_000L;
+        read += stripes.drain(tally, 1000); // releases the claim
+        read += stripes.drain(tally, 1000);
+        assertEquals(100, read, "every event after the abandoned claim");
+        assertEquals(100, tally.ok);
+        assertEquals(1, stripes.dropped(), "the abandoned event counts as dropped");
+        stripes.writeMethodExit(2, 5, false);
+        assertEquals(1, stripes.drain(tally, 1000));
+    }
+
+    @Test
+    void aReaderHeldUpLongerThanTheTimeoutWaitsAgainSoAClaimOfAWriterHeldUpWithItSurvives() {
+        long[] now = {0};
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 16, 1, () -> now[0]);
+        int index = claimAndAbandon(stripes);
+        Tally tally = new Tally();
+        assertEquals(0, stripes.drain(tally, 1000));
+        now[0] += 5_000_000_000L; // a long GC pause: the writer had no time to commit either
+        assertEquals(0, stripes.drain(tally, 1000));
+        now[0] += 200_000_000L;
+        assertEquals(0, stripes.drain(tally, 1000));
+        assertEquals(0, stripes.dropped(), "not released: the reader has seen it stopped for only 200 ms");
+        stripes.stripe(0).buffer().putLong(index, 42);
+        stripes.stripe(0).commit(index);
+        assertEquals(1, stripes.drain(tally, 1000));
+        assertEquals(1, tally.threw);
+        assertEquals(42, tally.durationSum);
+    }
+
+    @Test
+    void severalRecordsLeftClaimedOneAfterAnotherAreReleasedAfterOneWait() {
+        long[] now = {0};
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 16, 1, () -> now[0]);
+        for (int claim = 0; claim < 3; claim++) {
+            claimAndAbandon(stripes);
+            for (int i = 0; i < 10; i++) {
+                stripes.writeMethodExit(2, 5, false);
+            }
+        }
+        Tally tally = new Tally();
+        int read = stripes.drain(tally, 1000);
+        for (int look = 0; look < 5; look++) {
+            now[0] += 200_000_000L;
+            read += stripes.drain(tally, 1000);
+        }
+        for (int look = 0; look < 6; look++) {
+            read += stripes.drain(tally, 1000);
+        }
+        assertEquals(30, read, "all three claims released after one wait of " + now[0] + " ns");
+        assertEquals(3, stripes.dropped());
+    }
+
+    @Test
+    void unreadCountsEventsWaiting() {
+        ManyToOneRingBufferStripes stripes = new ManyToOneRingBufferStripes(1 << 16, 2);
+        for (int i = 0; i < 10; i++) {
+            stripes.writeMethodExit(1, 1, false);
+        }
+        assertEquals(10, stripes.unread());
+        stripes.drain(new Tally(), 1000);
+        assertEquals(0, stripes.unread());
+    }
 }

@@ -135,4 +135,30 @@ class MethodPatternTest {
             assertTrue(parsed.error().contains("expected <type>#<method>"), parsed.error());
         }
     }
+
+    @Test
+    void patternsThatCanNameOnlyJdkClassesTheAgentRunsOnAreRefusedWithoutSyntaxHelp() {
+        for (String text : new String[] {"java.util.concurrent.atomic.*#*", "java.util.*#*", "java.lang.*#*",
+                "java.util..*#*", "java.util.ArrayList#get", "jdk.internal.misc.Unsafe#*", "sun.misc.*#*",
+                "java.lang.invoke..*#*", "java.util.concurrent.locks.LockSupport#unpark", "com.sun.*#*"}) {
+            MethodPattern.Parsed parsed = MethodPattern.parse(text);
+            assertNull(parsed.pattern(), text);
+            assertTrue(parsed.error().contains("JDK package the agent itself runs on"), parsed.error());
+            assertTrue(parsed.error().contains("\"" + text.substring(0, text.indexOf('#')) + "\""), parsed.error());
+            assertTrue(!parsed.error().contains("expected"), parsed.error());
+        }
+    }
+
+    @Test
+    void patternsThatCanAlsoNameOtherClassesStayAndTheJdkOnesAmongThemAreLeftOutClassByClass() {
+        // Wildcards before the JDK package, a look-alike package, a JDK supertype of user classes, other JDK code.
+        for (String text : new String[] {"*.util.concurrent.atomic.*#*", "java.utilities.*#*", "java.util*..*#*",
+                "java.util.List+#get", "java.sql.*#*", "*..*#*"}) {
+            assertNotNull(MethodPattern.parse(text).pattern(), text);
+        }
+        assertTrue(UntimedPackages.contains("java.util.concurrent.atomic.AtomicLong"));
+        assertTrue(UntimedPackages.contains("jdk.proxy1.$Proxy7"));
+        assertTrue(!UntimedPackages.contains("java.utilities.Thing"));
+        assertTrue(!UntimedPackages.contains("java.sql.DriverManager"));
+    }
 }

@@ -370,13 +370,15 @@ public final class AgentLoop implements Agent {
         stripes.wakeReader();
     }
 
+    // How long the final drain may take: threads that keep timing calls during shutdown (a method that throws
+    // goes through the ring buffers every time) must not hold up the application's exit.
+    private static final long FINAL_DRAIN_NANOS = 200_000_000L;
+
     @Override
     public void onClose() {
         stripes.wakeOnFill(null);
         // Final drain so the last calls before shutdown are counted, then one partial interval.
-        while (drain() > 0) {
-            Thread.onSpinWait();
-        }
+        long left = drainUntil(clock.nanoTime() + FINAL_DRAIN_NANOS);
         aggregator.discoverMethods();
         aggregator.roll(clock.nanoTime());
         if (settings.summary()) {
@@ -390,9 +392,17 @@ public final class AgentLoop implements Agent {
         agentView.stopped();
         log.info("agent_stopped")
                 .kv("events_recorded", aggregator.eventsRecorded())
-                .kv("events_dropped", stripes.dropped())
+                .kv("events_dropped", stripes.dropped() + left)
                 .kv("methods_timed", ids.count())
                 .emit();
+    }
+
+    /** Drains until the stripes give nothing or {@code deadline} passes; returns the events left unread then. */
+    private long drainUntil(long deadline) {
+        while (drain() > 0 && clock.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        return stripes.unread();
     }
 
     @Override
