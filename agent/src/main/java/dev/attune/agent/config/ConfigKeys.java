@@ -2,6 +2,7 @@ package dev.attune.agent.config;
 
 import dev.attune.instrumentation.encode.HotMethodCounts;
 import dev.attune.instrumentation.signals.JfrSettings;
+import dev.attune.tuner.decide.PoolBounds;
 import java.util.List;
 
 /** Every configuration key Attune knows, with its default and meaning: the configuration reference. */
@@ -69,20 +70,22 @@ public final class ConfigKeys {
             + " the interval (a default longer than the interval becomes the interval); figures, alerts and summaries"
             + " keep the interval");
     /** Largest step. */
-    public static final ConfigKey TUNER_MAX_STEP = new ConfigKey("attune.tuner.max-step", ConfigKey.Kind.RATIO, "2",
+    public static final ConfigKey TUNER_MAX_STEP = new ConfigKey("attune.tuner.max-step", ConfigKey.Kind.RATIO,
+            text(PoolBounds.DEFAULT_MAX_STEP_FACTOR),
             110, 1600, List.of(), "largest factor by which one action grows a pool's core size, 1.1 to 16 (at least"
             + " one thread): 2 reaches the default ceiling of 8 times the pool's own size in three steps");
     /** Cooldown. */
-    public static final ConfigKey TUNER_COOLDOWN = new ConfigKey("attune.tuner.cooldown", ConfigKey.Kind.INTEGER, "2",
+    public static final ConfigKey TUNER_COOLDOWN = new ConfigKey("attune.tuner.cooldown", ConfigKey.Kind.INTEGER,
+            text(PoolBounds.DEFAULT_COOLDOWN_PERIODS),
             0, 1000, List.of(), "control periods after a change before the next change of that pool (which also"
             + " waits for the change's verification, 3 periods); doubled after each revert in a row");
     /** Minimum samples. */
     public static final ConfigKey TUNER_MIN_SAMPLES = new ConfigKey("attune.tuner.min-samples",
-            ConfigKey.Kind.INTEGER, "3", 1, 1000, List.of(), "control periods a pool is observed before its first"
-            + " change");
+            ConfigKey.Kind.INTEGER, text(PoolBounds.DEFAULT_MIN_SAMPLES), 1, 1000, List.of(),
+            "control periods a pool is observed before its first change");
     /** Growth limit. */
     public static final ConfigKey TUNER_GROWTH_LIMIT = new ConfigKey("attune.tuner.growth-limit",
-            ConfigKey.Kind.INTEGER, "8", 1, 64, List.of(),
+            ConfigKey.Kind.INTEGER, text(PoolBounds.DEFAULT_GROWTH_LIMIT), 1, 64, List.of(),
             "default largest core size as a multiple of the pool's own core size (at most 512 threads)");
     /** Service-level method. */
     public static final ConfigKey TUNER_SLO_METHOD = new ConfigKey("attune.tuner.slo-method", ConfigKey.Kind.STRING,
@@ -187,6 +190,11 @@ public final class ConfigKeys {
     public static final String CONFIG = "attune.config";
 
     private ConfigKeys() {
+    }
+
+    /** A default written once, where the tuner defines it: {@code 2.0} as {@code 2}. */
+    private static String text(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** The key called {@code name}, or null. */
