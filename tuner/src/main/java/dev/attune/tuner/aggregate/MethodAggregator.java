@@ -158,6 +158,7 @@ public final class MethodAggregator implements MessageHandler {
         memory.release(stats.totalBytes());
         stats.dropHistograms();
         if (stats.starved) {
+            stats.starved = false;
             starved--; // wants no loan now
         } else {
             memory.freeSpare();

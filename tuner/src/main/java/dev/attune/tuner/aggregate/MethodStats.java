@@ -1,19 +1,21 @@
 package dev.attune.tuner.aggregate;
 
 import dev.attune.instrumentation.encode.ManyToOneDurationCounts;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * The state of one timed method that has been called, owned by the agent thread; a method never called has none.
  *
  * <p>Memory: calls are recorded into {@code interval}, an auto-resizing histogram lent by the aggregator on the
  * interval's first call (its array spans only up to the longest duration seen) and handed back at the roll, after
- * it was added into {@code total}; a method idle in an interval holds none. The total is a packed histogram: it
- * stores the non-zero counts only, so it costs a few KB however long the run. Both use 2 significant digits
- * (values within 1%) up to 1 hour; longer durations are clamped to it, negative ones to zero. Once the agent's
- * memory budget is spent, the least-called methods drop both histograms ({@link #dropHistograms()}) and keep
- * counts, mean and max only.
+ * it was added into {@code total}; a method idle in an interval holds none. The total is an auto-resizing
+ * histogram of int counts: half the bytes of long counts, widened to long counts once its calls near
+ * 2<sup>31</sup>, so that no bucket can overflow. (A packed histogram would be smaller still, but each of its
+ * figures costs a slow pass, and filling one a millisecond or more.) All use 2 significant digits (values within
+ * 1%) up to 1 hour; longer durations are clamped to it, negative ones to zero. Once the agent's memory budget is spent,
+ * the least-called methods drop their histograms ({@link #dropHistograms()}) and keep counts, mean and max only.
  *
  * <p>A hot method's calls also arrive as swept bucket counts ({@link #onBucket}): the buckets are the
  * histograms' own, so they change no figure.
@@ -30,7 +32,7 @@ final class MethodStats implements ManyToOneDurationCounts.BucketConsumer {
     private final CallCounts intervalCounts = new CallCounts();
     private final CallCounts totalCounts = new CallCounts();
     private Histogram interval;
-    private PackedHistogram total;
+    private AbstractHistogram total;
     /** True when the method found no interval histogram to borrow in this interval (memory budget spent). */
     boolean starved;
     /** Calls that returned normally read from the ring buffers since the last hot-method check. */
@@ -39,7 +41,7 @@ final class MethodStats implements ManyToOneDurationCounts.BucketConsumer {
     MethodStats(int id, String name, boolean histograms) {
         this.id = id;
         this.figures = new MethodFigures(name);
-        this.total = histograms ? new PackedHistogram(SIGNIFICANT_DIGITS) : null;
+        this.total = histograms ? new IntCountsHistogram(SIGNIFICANT_DIGITS) : null;
     }
 
     /** True when the method keeps histograms but has none lent for this interval yet. */
@@ -82,6 +84,7 @@ final class MethodStats implements ManyToOneDurationCounts.BucketConsumer {
     Histogram roll(double intervalSeconds, double secondsSinceStart) {
         boolean called = intervalCounts.calls > 0;
         if (interval != null) {
+            total = countable(total, interval.getTotalCount());
             total.add(interval);
         }
         intervalCounts.addTo(totalCounts);
@@ -94,6 +97,19 @@ final class MethodStats implements ManyToOneDurationCounts.BucketConsumer {
             lent.reset();
         }
         return lent;
+    }
+
+    /**
+     * {@code total}, or a copy with long counts once {@code more} calls could overflow an int count (no bucket
+     * holds more than the total).
+     */
+    private static AbstractHistogram countable(AbstractHistogram total, long more) {
+        if (total instanceof Histogram || total.getTotalCount() + more < Integer.MAX_VALUE) {
+            return total;
+        }
+        Histogram wide = new Histogram(SIGNIFICANT_DIGITS);
+        wide.add(total);
+        return wide;
     }
 
     /** Calls since start, this interval's included: the measure of which methods keep their histograms. */
