@@ -12,10 +12,11 @@ import org.HdrHistogram.IntCountsHistogram;
  * interval's first call (its array spans only up to the longest duration seen) and handed back at the roll, after
  * it was added into {@code total}; a method idle in an interval holds none. The total is an auto-resizing
  * histogram of int counts: half the bytes of long counts, widened to long counts once its calls near
- * 2<sup>31</sup>, so that no bucket can overflow. (A packed histogram would be smaller still, but each of its
- * figures costs a slow pass, and filling one a millisecond or more.) All use 2 significant digits (values within
- * 1%) up to 1 hour; longer durations are clamped to it, negative ones to zero. Once the agent's memory budget is spent,
- * the least-called methods drop their histograms ({@link #dropHistograms()}) and keep counts, mean and max only.
+ * 2<sup>31</sup>, so that no bucket can overflow. (A packed histogram would be smaller still, but each figure
+ * read from it and each interval added into it is a slow pass, on the agent thread at every roll.) All use 2
+ * significant digits (values within 1%) up to 1 hour; longer durations are clamped to it, negative ones to zero.
+ * Once the agent's memory budget is spent, the least-called methods drop their histograms
+ * ({@link #dropHistograms()}) and keep counts, mean and max only.
  *
  * <p>A hot method's calls also arrive as swept bucket counts ({@link #onBucket}): the buckets are the
  * histograms' own, so they change no figure.
