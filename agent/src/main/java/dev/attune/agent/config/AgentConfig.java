@@ -106,6 +106,11 @@ public final class AgentConfig {
         return (Long) values.get(ConfigKeys.HOT_METHOD_RATE);
     }
 
+    /** {@code attune.memory.max}: most heap the agent holds, in bytes. */
+    public long memoryMaxBytes() {
+        return (Long) values.get(ConfigKeys.MEMORY_MAX);
+    }
+
     /** {@code attune.log.format}: {@code logfmt} or {@code json}. */
     public String logFormat() {
         return (String) values.get(ConfigKeys.LOG_FORMAT);
@@ -139,6 +144,11 @@ public final class AgentConfig {
     /** {@code attune.jmx.delay} in nanoseconds. */
     public long jmxDelayNanos() {
         return (Long) values.get(ConfigKeys.JMX_DELAY);
+    }
+
+    /** {@code attune.jmx.methods}: most method MBeans, for the busiest methods. */
+    public int jmxMethods() {
+        return ((Long) values.get(ConfigKeys.JMX_METHODS)).intValue();
     }
 
     /** {@code attune.jmx.readOnly}. */

@@ -29,6 +29,11 @@ public final class ConfigKeys {
             String.valueOf(HotMethodCounts.DEFAULT_PROMOTION_RATE), 0, 1_000_000_000L, List.of(),
             "calls a second from which a method is counted in place (bucket counts) instead of through the ring "
                     + "buffers: the same figures at a lower cost a call; 0: never");
+    /** Heap bound of the method figures. */
+    public static final ConfigKey MEMORY_MAX = new ConfigKey("attune.memory.max", ConfigKey.Kind.SIZE, "64MB",
+            16L << 20, 1L << 40, List.of(),
+            "most heap the agent holds; past it the least-called methods keep counts, mean and max only (no"
+                    + " percentiles), with one warn line");
     /** Log line format. */
     public static final ConfigKey LOG_FORMAT = new ConfigKey("attune.log.format", ConfigKey.Kind.ENUM, "logfmt",
             0, 0, List.of("logfmt", "json"), "format of the agent's log lines: logfmt or json");
@@ -52,6 +57,11 @@ public final class ConfigKeys {
     public static final ConfigKey JMX_DELAY = new ConfigKey("attune.jmx.delay", ConfigKey.Kind.DURATION, "0s", 0,
             600 * NS_PER_S, List.of(),
             "wait after premain before registering MBeans (for applications that set up java.util.logging in main)");
+
+    /** Method MBeans. */
+    public static final ConfigKey JMX_METHODS = new ConfigKey("attune.jmx.methods", ConfigKey.Kind.INTEGER, "200",
+            0, 10_000, List.of(), "most dev.attune:type=Method MBeans, for the busiest methods; every method is in"
+                    + " the agent MBean's MethodTable");
 
     /** JMX writes. */
     public static final ConfigKey JMX_READ_ONLY = new ConfigKey("attune.jmx.readOnly", ConfigKey.Kind.BOOLEAN,
@@ -173,9 +183,9 @@ public final class ConfigKeys {
 
     /** All fixed keys, in documentation order. */
     public static final List<ConfigKey> ALL = List.of(ENABLED, METHODS, INTERVAL, BUFFER_BYTES, HOT_METHOD_RATE,
-            LOG_FORMAT, LOG_FILE, LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY, JMX_READ_ONLY,
-            TUNER_POOLS, TUNER_MODE, TUNER_PERIOD, TUNER_MAX_STEP, TUNER_COOLDOWN, TUNER_MIN_SAMPLES,
-            TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR, SIGNALS_OS, JFR_CONTENTION_THRESHOLD,
+            MEMORY_MAX, LOG_FORMAT, LOG_FILE, LOG_FILE_MAX_BYTES, LOG_LEVEL, LOG_SUMMARY, JMX_ENABLED, JMX_DELAY,
+            JMX_METHODS, JMX_READ_ONLY, TUNER_POOLS, TUNER_MODE, TUNER_PERIOD, TUNER_MAX_STEP, TUNER_COOLDOWN,
+            TUNER_MIN_SAMPLES, TUNER_GROWTH_LIMIT, TUNER_SLO_METHOD, SIGNALS_JFR, SIGNALS_OS, JFR_CONTENTION_THRESHOLD,
             JFR_CONTENTION_STACKS, JFR_SAMPLE_PERIOD, JFR_DIR, JFR_MAX_FILES, JFR_MAX_BYTES, JFR_SNAPSHOT_AGE,
             JFR_EXCLUDE, BREAKER_ENABLED, BREAKER_HEAP, BREAKER_CPU, BREAKER_INTERVALS, BREAKER_RELIEF_INTERVALS,
             BREAKER_MARGIN, RIGHTSIZING_WINDOW, RIGHTSIZING_MIN_SAMPLES, RIGHTSIZING_LOG_EVERY);

@@ -18,6 +18,7 @@ import dev.attune.tuner.loop.DrainCadenceIdleStrategy;
 import dev.attune.tuner.loop.LoopSettings;
 import dev.attune.tuner.loop.PoolTuningTask;
 import dev.attune.tuner.report.jmx.AgentView;
+import dev.attune.tuner.report.jmx.MethodTable;
 import dev.attune.tuner.report.log.AgentLog;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -40,8 +41,14 @@ import org.agrona.concurrent.SystemNanoClock;
  */
 final class AgentRuntime {
 
-    /** Most distinct methods timed; more would cost memory (two histograms each) for little insight. */
+    /** Most distinct methods timed: ids, names and figures stay bounded, and more would give little insight. */
     static final int MAX_METHODS = 10_000;
+
+    /**
+     * Heap of attune.memory.max kept for all but the method figures: hot-method counts (2 MB at most), method and
+     * frame names, JMX views, the log. The figures get the rest.
+     */
+    static final long HEAP_BESIDES_FIGURES = HotMethodCounts.DEFAULT_BUDGET_BYTES + (4L << 20);
 
     // Drain at least every 50 ms: writers wake the agent thread each time a stripe fills another quarter
     // (16,384 events of a 1 MiB stripe), so the buffers do not need a shorter period. It bounds how late the
@@ -85,6 +92,12 @@ final class AgentRuntime {
                         settings.jmxEnabled(), settings.jmxDelayNanos()),
                 stripes, ids, hot, frames, transforms, alerts, log, view, new SystemNanoClock());
         loopRef[0] = loop;
+        long figuresBudget = settings.memoryMaxBytes() - HEAP_BESIDES_FIGURES;
+        loop.methods().limitMemory(figuresBudget, methods -> log.warn("method_histograms_dropped")
+                .kv("methods", methods).kv("memory_max_bytes", settings.memoryMaxBytes())
+                .kv("effect", "the least-called methods keep counts, mean and max, no percentiles").emit());
+        loop.limitMethodMBeans(settings.jmxMethods());
+        view.showMethodTable(new MethodTable(loop.methods()::publishedFigures));
         // Signals first: the breaker decides in each interval before the tuner reads it.
         BooleanSupplier paused = SignalsWiring.start(settings.signals(), loop, stripes, frames, log);
         AgentRunner runner = new AgentRunner(

@@ -59,9 +59,8 @@ public final class AgentStarter {
             problems.add(p.toString());
         }
         Settings settings = new Settings(config.methods(), config.intervalNanos(), config.tunerPeriodNanos(),
-                config.bufferBytes(),
-                config.hotMethodRate(), config.logSummary(), config.jmxEnabled(), config.jmxDelayNanos(),
-                config.alerts(), config.source(),
+                config.bufferBytes(), config.hotMethodRate(), config.memoryMaxBytes(), config.logSummary(),
+                config.jmxEnabled(), config.jmxDelayNanos(), config.jmxMethods(), config.alerts(), config.source(),
                 problems, PoolTuningConfig.from(config), SignalsWiring.Options.from(config));
         return AgentRuntime.start(instrumentation, settings, log, attached, startNanos);
     }

@@ -40,6 +40,26 @@ class MethodIdsTest {
     }
 
     @Test
+    void onceFullNewNamesAreRefusedAndCountedButNeverStored() {
+        MethodIds ids = new MethodIds(300); // past the first array, so it grows once
+        for (int i = 0; i < 300; i++) {
+            assertEquals(i, ids.idFor("C#m" + i));
+        }
+        // A source of names that never ends, as execution-sample frames of lambda and hidden classes are.
+        for (int i = 0; i < 100_000; i++) {
+            assertEquals(MethodIds.NONE, ids.idFor("Lambda$" + i + "#run"));
+        }
+        assertEquals(300, ids.stored(), "a refused name is not kept");
+        assertEquals(100_000, ids.refused());
+        assertEquals(300, ids.count());
+        assertEquals("C#m299", ids.nameOf(299));
+        assertEquals("C#m0", ids.nameOf(0));
+        assertEquals(7, ids.idFor("C#m7"), "names given an id keep it");
+        assertNull(ids.nameOf(300));
+        assertNull(ids.nameOf(-1));
+    }
+
+    @Test
     void concurrentAssignmentGivesDistinctDenseIds() throws Exception {
         MethodIds ids = new MethodIds(100_000);
         ExecutorService pool = Executors.newFixedThreadPool(4);

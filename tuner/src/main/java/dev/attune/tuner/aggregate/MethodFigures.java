@@ -1,6 +1,6 @@
 package dev.attune.tuner.aggregate;
 
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
 
 /**
  * The published figures of one timed method: last interval and since start, in nanoseconds.
@@ -33,34 +33,67 @@ public final class MethodFigures {
     private volatile long totalP999Nanos;
     private volatile long totalMaxNanos;
 
+    private volatile double recentCalls;
+    private volatile boolean countsOnly;
+
     MethodFigures(String name) {
         this.name = name;
     }
 
-    /** Publishes the figures of the interval just ended and of the whole run. Agent thread only. */
-    void publish(Histogram interval, long intervalErrors, double intervalSeconds,
-                 Histogram total, long errorsSinceStart, double secondsSinceStart) {
-        long n = interval.getTotalCount();
+    /**
+     * Publishes the figures of the interval just ended and of the whole run. Agent thread only. A null
+     * histogram means the figures come from the counts alone (counts, mean and max; percentiles 0); a null
+     * {@code total} when the interval had no calls leaves the total's figures as they were.
+     */
+    void publish(AbstractHistogram interval, CallCounts intervalCounts, double intervalSeconds,
+                 AbstractHistogram total, CallCounts totalCounts, double secondsSinceStart) {
+        long n = intervalCounts.calls;
         count = n;
-        errors = intervalErrors;
+        errors = intervalCounts.errors;
         throughputPerSec = intervalSeconds > 0 ? n / intervalSeconds : 0;
-        meanNanos = n > 0 ? interval.getMean() : 0;
-        p50Nanos = n > 0 ? interval.getValueAtPercentile(50) : 0;
-        p90Nanos = n > 0 ? interval.getValueAtPercentile(90) : 0;
-        p99Nanos = n > 0 ? interval.getValueAtPercentile(99) : 0;
-        p999Nanos = n > 0 ? interval.getValueAtPercentile(99.9) : 0;
-        maxNanos = n > 0 ? interval.getMaxValue() : 0;
+        boolean h = interval != null && n > 0;
+        meanNanos = h ? interval.getMean() : intervalCounts.meanNanos();
+        p50Nanos = h ? interval.getValueAtPercentile(50) : 0;
+        p90Nanos = h ? interval.getValueAtPercentile(90) : 0;
+        p99Nanos = h ? interval.getValueAtPercentile(99) : 0;
+        p999Nanos = h ? interval.getValueAtPercentile(99.9) : 0;
+        maxNanos = h ? interval.getMaxValue() : intervalCounts.maxNanos;
+        recentCalls = (recentCalls + n) / 2;
 
-        long t = total.getTotalCount();
+        long t = totalCounts.calls;
         totalCount = t;
-        totalErrors = errorsSinceStart;
+        totalErrors = totalCounts.errors;
         totalThroughputPerSec = secondsSinceStart > 0 ? t / secondsSinceStart : 0;
-        totalMeanNanos = t > 0 ? total.getMean() : 0;
-        totalP50Nanos = t > 0 ? total.getValueAtPercentile(50) : 0;
-        totalP90Nanos = t > 0 ? total.getValueAtPercentile(90) : 0;
-        totalP99Nanos = t > 0 ? total.getValueAtPercentile(99) : 0;
-        totalP999Nanos = t > 0 ? total.getValueAtPercentile(99.9) : 0;
-        totalMaxNanos = t > 0 ? total.getMaxValue() : 0;
+        if (total != null && t > 0) {
+            totalMeanNanos = total.getMean();
+            totalP50Nanos = total.getValueAtPercentile(50);
+            totalP90Nanos = total.getValueAtPercentile(90);
+            totalP99Nanos = total.getValueAtPercentile(99);
+            totalP999Nanos = total.getValueAtPercentile(99.9);
+            totalMaxNanos = total.getMaxValue();
+        } else if (n > 0) { // counts only: no percentile is known
+            totalMeanNanos = totalCounts.meanNanos();
+            totalP50Nanos = 0;
+            totalP90Nanos = 0;
+            totalP99Nanos = 0;
+            totalP999Nanos = 0;
+            totalMaxNanos = totalCounts.maxNanos;
+        }
+    }
+
+    /** Says the method no longer has histograms: from the next roll on, its percentiles are 0. */
+    void countsOnly() {
+        countsOnly = true;
+    }
+
+    /** True once the method keeps counts, mean and max only (the agent's memory budget was spent). */
+    public boolean isCountsOnly() {
+        return countsOnly;
+    }
+
+    /** Calls an interval, recent intervals weighing most (each interval halves the weight of those before). */
+    public double recentCalls() {
+        return recentCalls;
     }
 
     /** The method's name, {@code Class#method}. */

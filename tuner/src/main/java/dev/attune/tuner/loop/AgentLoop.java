@@ -13,13 +13,17 @@ import dev.attune.tuner.aggregate.SignalAggregator;
 import dev.attune.tuner.decide.AlertTransition;
 import dev.attune.tuner.decide.LatencyAlertRule;
 import dev.attune.tuner.report.jmx.AgentView;
+import dev.attune.tuner.report.jmx.BusiestMethods;
 import dev.attune.tuner.report.jmx.JmxConsole;
 import dev.attune.tuner.report.log.AgentLog;
 import dev.attune.tuner.report.log.LogLevel;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import javax.management.ObjectName;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.NanoClock;
@@ -64,7 +68,9 @@ public final class AgentLoop implements Agent {
     private JmxConsole jmx;
     private boolean jmxFailed;
     private int methodsKnown;
-    private int methodsRegistered;
+    private BusiestMethods busiest = new BusiestMethods(BusiestMethods.DEFAULT_LIMIT);
+    private final Map<MethodFigures, ObjectName> methodBeans = new HashMap<>();
+    private long methodsSelectedAtRoll = -1;
 
     /** Creates the loop; nothing runs until its thread calls {@link #doWork()}. */
     public AgentLoop(LoopSettings settings, ManyToOneRingBufferStripes stripes, MethodIds ids,
@@ -315,8 +321,9 @@ public final class AgentLoop implements Agent {
                 || premainReturnedNanos == Long.MAX_VALUE) {
             return 0;
         }
-        List<MethodFigures> figures = aggregator.figures();
-        if (jmx != null && methodsRegistered == figures.size()) {
+        // Method MBeans follow the busiest methods, chosen again once an interval, after the roll.
+        long rolls = aggregator.rolls();
+        if (jmx != null && methodsSelectedAtRoll == rolls) {
             return 0;
         }
         try {
@@ -325,16 +332,25 @@ public final class AgentLoop implements Agent {
                 jmx.registerAgent(agentView);
                 log.info("jmx_registered").kv("domain", JmxConsole.DOMAIN).emit();
             }
-            int registered = 0;
-            for (; methodsRegistered < figures.size(); methodsRegistered++, registered++) {
-                jmx.registerMethod(figures.get(methodsRegistered));
+            methodsSelectedAtRoll = rolls;
+            busiest.select(aggregator.publishedFigures());
+            for (MethodFigures f : busiest.leaving()) {
+                jmx.unregister(methodBeans.remove(f));
             }
-            return registered + 1;
+            for (MethodFigures f : busiest.entering()) {
+                methodBeans.put(f, jmx.registerMethod(f));
+            }
+            return busiest.entering().size() + busiest.leaving().size() + 1;
         } catch (Exception | LinkageError e) {
             jmxFailed = true;
             log.error("jmx_failed").kv("error", e.toString()).kv("effect", "no MBeans; timing and log go on").emit();
             return 1;
         }
+    }
+
+    /** Keeps a method MBean for the {@code max} busiest methods only. Call before the loop starts. */
+    public void limitMethodMBeans(int max) {
+        busiest = new BusiestMethods(max);
     }
 
     /** Events recorded into histograms since start; readable from any thread. */

@@ -81,14 +81,16 @@ class MethodAggregatorTest {
     }
 
     @Test
-    void registeredMethodsAppearBeforeTheirFirstCallAndUnknownIdsOnFirstCall() {
+    void methodsAppearOnTheirFirstCallNotWhenRegisteredAndUnknownIdsToo() {
         MethodIds ids = new MethodIds(16);
-        ids.idFor("a.B#first");
+        int first = ids.idFor("a.B#first");
         MethodAggregator aggregator = new MethodAggregator(ids, 0);
-        assertNull(aggregator.figures("a.B#first"));
         assertEquals(1, aggregator.discoverMethods());
-        assertNotNull(aggregator.figures("a.B#first"));
         assertEquals(0, aggregator.discoverMethods());
+        assertNull(aggregator.figures("a.B#first"), "instrumented but never called: no state at all");
+        assertEquals("a.B#first", aggregator.nameOf(first));
+        events.exit(aggregator, first, 10, false);
+        assertNotNull(aggregator.figures("a.B#first"));
         events.exit(aggregator, 200, 10, false); // id never named: still counted under a placeholder
         aggregator.roll(SECOND);
         assertEquals(1, aggregator.figures("method-200").count());

@@ -137,9 +137,12 @@ class AgentLoopTest {
             assertTrue(attribute.getDescriptor().getFieldValue("openType") != null, "open type for " + attribute.getName());
         }
 
-        ids.idFor("com.acme.Later#found");
-        loop.doWork();
+        int later = ids.idFor("com.acme.Later#found");
+        ids.idFor("com.acme.Later#neverCalled");
+        interval(loop, later, 1, 1);
         assertTrue(server.isRegistered(new ObjectName("dev.attune:type=Method,name=com.acme.Later#found")),
-                "methods found later are registered too");
+                "methods first called later are registered too");
+        assertFalse(server.isRegistered(new ObjectName("dev.attune:type=Method,name=com.acme.Later#neverCalled")),
+                "a method never called has no figures, so no MBean");
     }
 }

@@ -55,4 +55,9 @@ public interface AgentMXBean {
     /** Total ring buffer capacity in bytes. */
     @Description("Total ring buffer capacity, in bytes")
     long getRingBufferBytes();
+
+    /** Every called method, a line each, most calls first. */
+    @Description("Every called method, most calls first: total calls, errors, p50/p90/p99/max since start in"
+            + " microseconds, calls in the last interval (counts_only: no percentiles, for want of memory)")
+    String[] getMethodTable();
 }

@@ -2,6 +2,7 @@ package dev.attune.tuner.report.jmx;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** Presents the agent's facts and live counters as {@link AgentMXBean} attributes. */
 public final class AgentView implements AgentMXBean {
@@ -19,6 +20,7 @@ public final class AgentView implements AgentMXBean {
     private final LongSupplier classesInstrumented;
     private final LongSupplier instrumentationErrors;
     private volatile boolean enabled = true;
+    private volatile Supplier<String[]> methodTable = () -> new String[0];
 
     /** Creates the view from fixed facts and live counters. */
     public AgentView(String version, String configSource, List<String> configProblems, List<String> methodPatterns,
@@ -36,6 +38,11 @@ public final class AgentView implements AgentMXBean {
         this.methodsTimed = methodsTimed;
         this.classesInstrumented = classesInstrumented;
         this.instrumentationErrors = instrumentationErrors;
+    }
+
+    /** Sets what lists every called method, a line each ({@link MethodTable}). */
+    public void showMethodTable(Supplier<String[]> table) {
+        this.methodTable = table;
     }
 
     /** Marks the agent stopped (at shutdown). */
@@ -56,4 +63,5 @@ public final class AgentView implements AgentMXBean {
     @Override public long getClassesInstrumented() { return classesInstrumented.getAsLong(); }
     @Override public long getInstrumentationErrors() { return instrumentationErrors.getAsLong(); }
     @Override public long getRingBufferBytes() { return ringBufferBytes; }
+    @Override public String[] getMethodTable() { return methodTable.get(); }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.attune.instrumentation.encode.MethodIds;
 import dev.attune.tuner.aggregate.MethodAggregator;
+import dev.attune.tuner.aggregate.SyntheticEvents;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import javax.management.MBeanAttributeInfo;
@@ -36,9 +37,9 @@ class JmxConsoleTest {
     @Test
     void agentAndMethodBeansAreOpenTypedDescribedAndCarryUnits() throws Exception {
         MethodIds ids = new MethodIds(8);
-        ids.idFor("com.acme.OrderService#place");
+        int place = ids.idFor("com.acme.OrderService#place");
         MethodAggregator aggregator = new MethodAggregator(ids, 0);
-        aggregator.discoverMethods();
+        new SyntheticEvents().exit(aggregator, place, 1_000, false); // figures come with the first call
         AgentView agent = new AgentView("test", "none", List.of(), List.of("com.acme.OrderService#place"), 10,
                 1 << 20, () -> 5, () -> 1, () -> 1, () -> 1, () -> 0);
 
