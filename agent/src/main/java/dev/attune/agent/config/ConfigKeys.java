@@ -54,9 +54,10 @@ public final class ConfigKeys {
     public static final ConfigKey JMX_ENABLED = new ConfigKey("attune.jmx.enabled", ConfigKey.Kind.BOOLEAN, "true",
             0, 0, List.of(), "register the dev.attune MBeans on the platform MBeanServer");
     /** JMX registration delay. */
-    public static final ConfigKey JMX_DELAY = new ConfigKey("attune.jmx.delay", ConfigKey.Kind.DURATION, "0s", 0,
-            600 * NS_PER_S, List.of(),
-            "wait after premain before registering MBeans (for applications that set up java.util.logging in main)");
+    public static final ConfigKey JMX_DELAY = new ConfigKey("attune.jmx.delay", ConfigKey.Kind.DURATION, "1s", 0,
+            600 * NS_PER_S, List.of(), "wait after premain before registering MBeans, up to 10m: a JVM that ends"
+            + " sooner never waits for the platform MBean server to be built (longer for applications that set up"
+            + " java.util.logging in main)");
 
     /** Method MBeans. */
     public static final ConfigKey JMX_METHODS = new ConfigKey("attune.jmx.methods", ConfigKey.Kind.INTEGER, "200",

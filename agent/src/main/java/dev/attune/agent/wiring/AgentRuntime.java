@@ -122,12 +122,14 @@ final class AgentRuntime {
         if (selection.isEmpty()) {
             log.warn("no_methods").kv("key", "attune.methods").kv("effect", "nothing is timed").emit();
         } else {
+            // In premain: every call of a timed method is timed, from the first.
             TimingInstaller.install(instrumentation, selection, ids, transforms);
         }
         boolean tuning = settings.tuner() != null;
         if (tuning) {
             // Off premain: weaving ThreadPoolExecutor is Byte Buddy's first use when no method is timed (most of a
             // second on a cold JVM), and a pool needs no advice before its first use after it: it is found then.
+            // Started after the timing advice is in: the two at once only slow each other (and the JIT) down.
             Thread pools = new Thread(
                     () -> startPoolTuning(instrumentation, settings, stripes, transforms, loop, paused, log),
                     "attune-pools-start");

@@ -49,7 +49,7 @@ class AgentConfigTest {
         assertEquals("info", c.logLevel());
         assertFalse(c.logSummary());
         assertTrue(c.jmxEnabled());
-        assertEquals(0L, c.jmxDelayNanos());
+        assertEquals(1_000_000_000L, c.jmxDelayNanos());
         assertEquals(Map.of(), c.alerts());
         assertEquals("defaults", c.source());
         assertEquals("default", c.sourceOf("attune.interval"));
