@@ -56,7 +56,8 @@ class SharedFilesTest {
         List<String> names = names(dir);
         assertEquals(2, names.size(), names + "\n" + first + "\n" + second);
         assertTrue(names.get(0).matches("attune-slow-pause-\\d{8}T\\d{6}Z-pid\\d+\\.jfr")
-                && !names.get(0).replaceAll(".*-pid", "").equals(names.get(1).replaceAll(".*-pid", "")), names.toString());
+                        && !names.get(0).replaceAll(".*-pid", "").equals(names.get(1).replaceAll(".*-pid", "")),
+                names.toString());
         for (String name : names) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))));
         }
