@@ -175,12 +175,16 @@ public final class AgentLoop implements Agent {
 
     private void controlStep(long now) {
         pools.roll();
-        for (ControlTask task : controlTasks) {
+        runEach(controlTasks, task -> task.afterPeriod(now), "control_task_failed");
+    }
+
+    /** Runs {@code step} on each task; a task that throws costs only its own step, said in one line. */
+    private <T> void runEach(List<T> tasks, java.util.function.Consumer<T> step, String failedEvent) {
+        for (T task : tasks) {
             try {
-                task.afterPeriod(now);
+                step.accept(task);
             } catch (RuntimeException e) {
-                log.error("control_task_failed").kv("task", task.getClass().getSimpleName())
-                        .kv("error", e.toString()).emit();
+                log.error(failedEvent).kv("task", task.getClass().getSimpleName()).kv("error", e.toString()).emit();
             }
         }
     }
@@ -231,14 +235,7 @@ public final class AgentLoop implements Agent {
                 }
             }
         }
-        for (IntervalTask task : intervalTasks) {
-            try {
-                task.afterRoll(now);
-            } catch (RuntimeException e) {
-                log.error("interval_task_failed").kv("task", task.getClass().getSimpleName())
-                        .kv("error", e.toString()).emit();
-            }
-        }
+        runEach(intervalTasks, task -> task.afterRoll(now), "interval_task_failed");
     }
 
     /** Adds work to run on the agent thread once a control period, in the order added. Any thread. */
