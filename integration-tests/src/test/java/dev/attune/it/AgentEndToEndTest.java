@@ -130,13 +130,13 @@ class AgentEndToEndTest {
         ForkedJvm.Result result = ForkedJvm.java().agent(null)
                 .property("attune.methods", WORK + "#call")
                 .fixture(ProbeApp.class).args("--calls", "100", "--threads").run(60);
-        // attune-agent always; attune-signals-start and attune-pools-start (one-shot) and attune-jfr once the
+        // attune-agent always; attune-signals-start and attune-start (one-shot) and attune-jfr once the
         // signals have started.
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("attune-threads=\\[([^]]*)]").matcher(result.stdout);
         assertTrue(m.find(), result.toString());
         List<String> threads = List.of(m.group(1).split(", "));
         assertTrue(threads.contains("attune-agent"), result.toString());
-        assertTrue(List.of("attune-agent", "attune-jfr", "attune-signals-start", "attune-pools-start")
+        assertTrue(List.of("attune-agent", "attune-jfr", "attune-signals-start", "attune-start")
                         .containsAll(threads),
                 result.toString());
     }

@@ -44,19 +44,26 @@ class PremainTest {
     }
 
     @Test
-    void premainTakesLittleTime() throws Exception {
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+    void premainTakesLittleTimeNextToABareJvmStart() throws Exception {
+        List<Long> premain = new ArrayList<>();
+        List<Long> bare = new ArrayList<>();
+        for (int i = 0; i < 5; i++) { // alternating pairs: both see the same machine load
+            long begin = System.nanoTime();
+            ForkedJvm.Result plain = ForkedJvm.java().fixture(StartApp.class).run(60);
+            bare.add((System.nanoTime() - begin) / 1_000_000);
+            assertEquals(0, plain.exitCode, plain.toString());
             ForkedJvm.Result result = withAgent().fixture(StartApp.class).run(60);
             assertEquals(0, result.exitCode, result.toString());
             String started = result.agentEvents("agent_started").get(0);
-            millis.add(Long.parseLong(started.replaceAll(".* premain_ms=(\\d+).*", "$1")));
+            premain.add(Long.parseLong(started.replaceAll(".* premain_ms=(\\d+).*", "$1")));
         }
-        Collections.sort(millis);
-        // The agent logs its own start-up. With a pattern, premain is mostly Byte Buddy's first use (its classes
-        // loaded and run cold); the bound leaves room for a loaded 2-core machine, so that a regression such as
-        // premain waiting on I/O or on a thread, or describing every loaded class again, fails it.
-        assertTrue(millis.get(1) < 2_000, "median premain_ms of " + millis);
+        Collections.sort(premain);
+        Collections.sort(bare);
+        // Byte Buddy's first use (about half a second cold) is off premain, behind the timing gate. On a quiet
+        // 2-core machine a bare JVM runs this fixture in about 140 ms and premain takes about 220 ms; the bound,
+        // 300 ms there, scales with the machine's load through the bare start.
+        assertTrue(premain.get(2) <= 2.2 * bare.get(2),
+                "median premain_ms " + premain + " against a bare JVM's whole run, ms " + bare);
     }
 
     private static int firstIndexStartingWith(List<String> lines, String prefix) {

@@ -100,7 +100,7 @@ class SignalsEndToEndTest {
                 ours.add(info.getThreadName());
             }
         }
-        assertTrue(Set.of("attune-agent", "attune-jfr", "attune-signals-start", "attune-pools-start")
+        assertTrue(Set.of("attune-agent", "attune-jfr", "attune-signals-start", "attune-start")
                 .containsAll(ours), ours.toString());
         assertTrue(ours.contains("attune-agent") && ours.contains("attune-jfr"), ours.toString());
     }

@@ -2,6 +2,7 @@ package dev.attune.agent.wiring;
 
 import dev.attune.bootstrap.MethodTimer;
 import dev.attune.bootstrap.PoolTap;
+import dev.attune.instrumentation.advice.DeferredTimingTransformer;
 import dev.attune.instrumentation.advice.TimingInstaller;
 import dev.attune.instrumentation.advice.TransformEvents;
 import dev.attune.instrumentation.encode.HotMethodCounts;
@@ -119,22 +120,39 @@ final class AgentRuntime {
         }, "attune-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
+        DeferredTimingTransformer timing = null;
         if (selection.isEmpty()) {
             log.warn("no_methods").kv("key", "attune.methods").kv("effect", "nothing is timed").emit();
         } else {
-            // In premain: every call of a timed method is timed, from the first.
-            TimingInstaller.install(instrumentation, selection, ids, transforms);
+            // The gate only: Byte Buddy is built on the start thread, and until then a class that may be timed
+            // waits as it loads, so every call of a timed method is still timed from the first.
+            timing = TimingInstaller.register(instrumentation, selection);
+        }
+        // After an attach the application is already running, and with a + pattern any class may be timed (each
+        // load would wait): the timing transformer is then built here, and is in place when this returns.
+        boolean timingNow = timing != null && (attached || !selection.byNamesOnly());
+        if (timingNow) {
+            completeTiming(instrumentation, timing, selection, ids, transforms, startNanos, log);
         }
         boolean tuning = settings.tuner() != null;
-        if (tuning) {
-            // Off premain: weaving ThreadPoolExecutor is Byte Buddy's first use when no method is timed (most of a
-            // second on a cold JVM), and a pool needs no advice before its first use after it: it is found then.
-            // Started after the timing advice is in: the two at once only slow each other (and the JIT) down.
-            Thread pools = new Thread(
-                    () -> startPoolTuning(instrumentation, settings, stripes, transforms, loop, paused, log),
-                    "attune-pools-start");
-            pools.setDaemon(true);
-            pools.start();
+        DeferredTimingTransformer gate = timingNow ? null : timing;
+        if (gate != null || tuning) {
+            // One thread, timing first: weaving ThreadPoolExecutor as well is Byte Buddy's first use when no method
+            // is timed, and a pool needs no advice before its first use after it: it is found then. The two at
+            // once only slow each other (and the JIT) down.
+            Thread start = new Thread(() -> {
+                if (gate != null) {
+                    completeTiming(instrumentation, gate, selection, ids, transforms, startNanos, log);
+                }
+                if (tuning) {
+                    startPoolTuning(instrumentation, settings, stripes, transforms, loop, paused, log);
+                }
+            }, "attune-start");
+            start.setDaemon(true);
+            if (gate != null) {
+                gate.startedOn(start);
+            }
+            start.start();
         }
         log.info("agent_started")
                 .kv("version", view.getVersion())
@@ -153,6 +171,19 @@ final class AgentRuntime {
                 .kv("premain_ms", (System.nanoTime() - startNanos) / 1_000_000)
                 .emit();
         return loop::premainReturned;
+    }
+
+    private static void completeTiming(Instrumentation instrumentation, DeferredTimingTransformer gate,
+                                       MethodSelection selection, MethodIds ids, TransformEvents transforms,
+                                       long startNanos, AgentLog log) {
+        try {
+            int failed = TimingInstaller.complete(instrumentation, gate, selection, ids, transforms);
+            log.info("timing_ready").kv("since_premain_ms", (System.nanoTime() - startNanos) / 1_000_000)
+                    .kv("retransform_failures", failed).emit();
+        } catch (RuntimeException | LinkageError e) {
+            log.error("timing_install_failed").kv("error", e.toString())
+                    .kv("effect", "no method is timed; the rest of the agent goes on").emit();
+        }
     }
 
     /**
@@ -185,7 +216,8 @@ final class AgentRuntime {
      * tuner's task on the agent loop (every duty cycle: newly seen pools and JMX requests; every control period:
      * measure, decide and act; every interval: the saturation alerts). Instrumenting {@code java.util.concurrent}
      * can fail (another agent, a JDK that refuses): that is logged and the rest of the agent carries on. Runs on
-     * its own one-shot thread, {@code attune-pools-start}, started in premain; returns whether tuning runs.
+     * the one-shot thread {@code attune-start}, started in premain, after the timing advice; returns whether
+     * tuning runs.
      *
      * @param paused true while the circuit breaker is open (the tuner then only holds)
      */

@@ -6,16 +6,18 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import dev.attune.instrumentation.encode.MethodIds;
 import dev.attune.instrumentation.match.MethodSelection;
 import dev.attune.instrumentation.match.UntimedPackages;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /**
  * Installs the timing advice on the methods a {@link MethodSelection} names, in classes loaded from now
- * on and (by retransformation) in those already loaded, as after a dynamic attach.
+ * on and (by retransformation) in those already loaded, as after a dynamic attach: a gate in premain
+ * ({@link DeferredTimingTransformer}), Byte Buddy's transformer behind it once built off premain.
  *
  * <p>Class format is never changed (no fields or methods added), so retransformation is always legal.
  * Types not yet loaded are described from their class files, so matching never loads a class itself;
@@ -26,9 +28,46 @@ public final class TimingInstaller {
     private TimingInstaller() {
     }
 
-    /** Installs the transformer and returns it, so that it can be removed again. */
-    public static ResettableClassFileTransformer install(Instrumentation instrumentation, MethodSelection selection,
-                                                         MethodIds ids, TransformEvents events) {
+    /**
+     * Registers the timing gate: cheap, for premain. Nothing is woven until {@link #complete} hands it Byte
+     * Buddy's transformer; until then a class that may hold timed methods waits as it loads.
+     */
+    public static DeferredTimingTransformer register(Instrumentation instrumentation, MethodSelection selection) {
+        DeferredTimingTransformer gate =
+                new DeferredTimingTransformer(selection, TimingInstaller.class.getClassLoader());
+        gate.register(instrumentation);
+        return gate;
+    }
+
+    /**
+     * Builds the timing transformer, hands it to {@code gate}, then retransforms the loaded classes the gate never
+     * saw (those loaded before it, as after a dynamic attach, and any it let through untimed). Returns how many
+     * retransformations failed (each also reported to {@code events}). Whatever fails, the gate is released.
+     */
+    public static int complete(Instrumentation instrumentation, DeferredTimingTransformer gate,
+                               MethodSelection selection, MethodIds ids, TransformEvents events) {
+        ClassFileTransformer timing = null;
+        try {
+            timing = transformer(selection, ids, events);
+        } finally {
+            gate.ready(timing);
+        }
+        List<Class<?>> targets = gate.passedUntimed() == 0 ? gate.loadedBefore()
+                : LoadedTypeDiscovery.candidates(instrumentation, selection);
+        int failed = 0;
+        for (Class<?> type : targets) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Exception | LinkageError e) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    // Raw: registered and fed by the gate, not by Byte Buddy; the gate retransforms what was loaded before it.
+    private static ClassFileTransformer transformer(MethodSelection selection, MethodIds ids,
+                                                  TransformEvents events) {
         Advice advice = Advice.withCustomMapping()
                 .bind(new MethodIdBinding(ids))
                 .to(TimingAdvice.class);
@@ -36,7 +75,6 @@ public final class TimingInstaller {
         return newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new LoadedTypeDiscovery(selection))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(events)
@@ -56,7 +94,7 @@ public final class TimingInstaller {
                 .type(selection.types())
                 .transform((builder, type, loader, module, protectionDomain) ->
                         builder.visit(advice.on(selection.methodsOf(type))))
-                .installOn(instrumentation);
+                .makeRaw();
     }
 
     /**

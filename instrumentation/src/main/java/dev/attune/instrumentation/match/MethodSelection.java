@@ -75,6 +75,21 @@ public final class MethodSelection {
         return false;
     }
 
+    /** True when no pattern names a supertype: a class's name alone then says whether it may be timed. */
+    public boolean byNamesOnly() {
+        return bySupertype.isEmpty();
+    }
+
+    /** True when a class of this binary name may hold selected methods; always true with a {@code +} pattern. */
+    public boolean mayMatchName(String binaryName) {
+        for (MethodPattern p : byName) {
+            if (p.matchesTypeName(binaryName)) {
+                return true;
+            }
+        }
+        return !bySupertype.isEmpty();
+    }
+
     /**
      * True when a class already loaded may hold selected methods: its name matches a pattern, or one of its
      * supertypes (all loaded with it, so nothing is loaded here) is named by a {@code +} pattern. Cheap: it is
