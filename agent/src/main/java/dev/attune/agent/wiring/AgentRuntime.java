@@ -17,7 +17,9 @@ import dev.attune.tuner.decide.LatencyAlertRule;
 import dev.attune.tuner.loop.AgentLoop;
 import dev.attune.tuner.loop.DrainCadenceIdleStrategy;
 import dev.attune.tuner.loop.LoopSettings;
+import dev.attune.tuner.control.ControlStep;
 import dev.attune.tuner.loop.PoolTuningTask;
+import dev.attune.tuner.loop.TunerTask;
 import dev.attune.tuner.report.jmx.AgentView;
 import dev.attune.tuner.report.jmx.MethodTable;
 import dev.attune.tuner.report.log.AgentLog;
@@ -224,9 +226,11 @@ final class AgentRuntime {
     static boolean startPoolTuning(Instrumentation instrumentation, Settings settings,
                                    ManyToOneRingBufferStripes stripes, TransformEvents transforms, AgentLoop loop,
                                    BooleanSupplier paused, AgentLog log) {
-        PoolTuningTask task = new PoolTuningTask(settings.tuner(), loop.pools(), loop.signals()::snapshot,
+        ControlStep step = new ControlStep(settings.tuner().mode(), settings.tuner().readOnly(),
+                settings.tuner().auditSize(), log);
+        step.wakeAgentWith(loop::wake);
+        PoolTuningTask task = new PoolTuningTask(settings.tuner(), step, loop.pools(), loop.signals()::snapshot,
                 loop.methods()::figures, paused, log, isolatedLoader(), settings.tunerPeriodNanos(), System.nanoTime());
-        task.wakeAgentWith(loop::wake);
         PoolTap.install(new RingBufferPoolSink(stripes));
         try {
             PoolInstaller.install(instrumentation, transforms);
@@ -235,6 +239,7 @@ final class AgentRuntime {
                     .kv("effect", "no pool is measured or tuned; method timing goes on").emit();
             return false;
         }
+        loop.addDutyCycleTask(new TunerTask(step, log));
         loop.addDutyCycleTask(task);
         loop.addControlTask(task);
         loop.addIntervalTask(task);

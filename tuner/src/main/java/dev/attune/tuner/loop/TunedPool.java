@@ -2,13 +2,17 @@ package dev.attune.tuner.loop;
 
 import dev.attune.bootstrap.PoolProbe;
 import dev.attune.tuner.act.PoolResizeActuator;
+import dev.attune.tuner.act.Resize;
+import dev.attune.tuner.act.TunerMode;
 import dev.attune.tuner.act.QueueKind;
 import dev.attune.tuner.aggregate.PoolAggregator;
+import dev.attune.tuner.control.TunedResource;
 import dev.attune.tuner.decide.PoolBounds;
 import dev.attune.tuner.decide.PoolDecision;
 import dev.attune.tuner.decide.PoolSample;
 import dev.attune.tuner.decide.PoolSizeRule;
 import dev.attune.tuner.report.jmx.ThreadPoolView;
+import dev.attune.tuner.report.log.AgentLog;
 import dev.attune.instrumentation.signals.RunQueueWaits;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -32,7 +36,7 @@ import javax.management.ObjectName;
  * sets itself after the pool was found (one the agent did not set) becomes the new baseline: the tuner never
  * fights it.
  */
-final class TunedPool {
+final class TunedPool extends TunedResource<PoolDecision> {
 
     final PoolProbe probe;
     final QueueKind queueKind;
@@ -42,16 +46,11 @@ final class TunedPool {
     int appCore;
     int appMax;
     /** Why the pool is observed but never resized, or null when it is tuned. */
-    String notTunedBecause;
-    String name;
+    String untunedReason;
     PoolTuningSettings.PoolSettings settings;
     PoolSizeRule rule;
     ThreadPoolView view;
     ObjectName objectName;
-    boolean enabled = true;
-    int pinned;
-    PoolDecision lastAdvice;
-    boolean failed;
     final SaturationAlert saturation = new SaturationAlert();
     /** The sizes the pool had when the agent last read or set them: anything else was set by the application. */
     private int seenCore;
@@ -64,6 +63,7 @@ final class TunedPool {
     private Map<Long, Long> runQueueByThread = new HashMap<>();
 
     TunedPool(PoolProbe probe, ThreadPoolExecutor pool) {
+        super("pool");
         this.probe = probe;
         this.queueKind = QueueKind.of(pool);
         this.poolClass = pool.getClass().getName();
@@ -72,14 +72,14 @@ final class TunedPool {
         this.appMax = pool.getMaximumPoolSize();
         this.seenCore = appCore;
         this.seenMax = appMax;
-        this.notTunedBecause = notTunedBecause();
+        this.untunedReason = untunedReason();
         this.lastCompleted = pool.getCompletedTaskCount();
         this.lastSubmitted = probe.submitted.get();
         this.lastRejected = probe.rejected.get();
     }
 
     /** Why a pool with the application's current sizes is never resized, or null when it may be. */
-    private String notTunedBecause() {
+    private String untunedReason() {
         if (queueKind == QueueKind.HAND_OFF) {
             // A direct hand-off never queues: a task starts a thread or is rejected, so the core size decides
             // nothing but how many idle threads stay.
@@ -105,15 +105,15 @@ final class TunedPool {
     }
 
     /** Names the pool and sets up its rule and view from the settings. */
-    void name(String unique, PoolTuningSettings.PoolSettings configured, PoolTuningSettings global) {
-        this.name = unique;
+    void nameAs(String unique, PoolTuningSettings.PoolSettings configured, PoolTuningSettings global) {
+        named(unique);
         this.settings = configured;
         this.rule = newRule(global);
-        view = new ThreadPoolView(name, poolClass, appCore, appMax, queueUnbounded());
+        view = new ThreadPoolView(unique, poolClass, appCore, appMax, queueUnbounded());
     }
 
     private PoolSizeRule newRule(PoolTuningSettings global) {
-        if (notTunedBecause != null) {
+        if (untunedReason != null) {
             return null;
         }
         PoolTuningSettings.PoolSettings s = settings;
@@ -146,24 +146,108 @@ final class TunedPool {
         }
         seenCore = core;
         seenMax = max;
-        notTunedBecause = notTunedBecause();
-        pinned = 0;
-        lastAdvice = null;
-        if (name != null) {
+        untunedReason = untunedReason();
+        applicationResized();
+        if (name() != null) {
             rule = newRule(global);
             view.applicationSizes(appCore, appMax);
         }
         return before;
     }
 
-    /**
-     * Notes the sizes the agent just gave the pool (as the actuator says, not read back: a size the application set
-     * at the same moment must still show as the application's).
-     */
-    PoolResizeActuator.Outcome agentResized(PoolResizeActuator.Resized r) {
+    // ---- what the shared control step needs of a pool ----
+
+    @Override
+    protected TunerMode configuredMode() {
+        return settings != null ? settings.mode() : null;
+    }
+
+    @Override
+    protected String notTunedBecause() {
+        return untunedReason;
+    }
+
+    @Override
+    protected Resize resizeTo(long size) {
+        return resize(size, appMax);
+    }
+
+    private Resize resize(long size, int max) {
+        ThreadPoolExecutor pool = probe.pool();
+        if (pool == null) {
+            return new Resize(Resize.Outcome.FAILED, size, size, max, max);
+        }
+        int fromCore = pool.getCorePoolSize();
+        int fromMax = pool.getMaximumPoolSize();
+        PoolResizeActuator.Resized r = PoolResizeActuator.resizeTo(pool, (int) Math.min(Integer.MAX_VALUE, size), max);
         seenCore = r.core();
         seenMax = r.max();
-        return r.outcome();
+        Resize.Outcome outcome = switch (r.outcome()) {
+            case APPLIED -> Resize.Outcome.APPLIED;
+            case UNCHANGED -> Resize.Outcome.UNCHANGED;
+            case FAILED -> Resize.Outcome.FAILED;
+        };
+        return new Resize(outcome, fromCore, r.core(), fromMax, r.max());
+    }
+
+    @Override
+    protected Resize advised(PoolDecision d) {
+        ThreadPoolExecutor pool = probe.pool();
+        int max = pool == null ? appMax : pool.getMaximumPoolSize();
+        return Resize.advised(d.fromSize(), d.toSize(), max, Math.max(d.toSize(), appMax));
+    }
+
+    @Override
+    protected Resize revertToOwn() {
+        return resize(appCore, appMax);
+    }
+
+    @Override
+    protected String ownSizes() {
+        return appCore + "/" + appMax;
+    }
+
+    @Override
+    protected String pinRefused(long size) {
+        if (size > rule.bounds().max()) {
+            return size + " is above " + name() + "'s tuning maximum of " + rule.bounds().max()
+                    + " (attune.pool.<name>.max raises it, up to " + PoolBounds.MAX_THREADS + ")";
+        }
+        return null;
+    }
+
+    @Override
+    protected void notApplied(PoolDecision d) {
+        if (rule != null) {
+            rule.notApplied(d);
+        }
+    }
+
+    @Override
+    protected void interrupted() {
+        if (rule != null) {
+            rule.interrupted();
+        }
+    }
+
+    @Override
+    protected String refusal() {
+        return "the pool refused (shut down, or resized by the application at the same time)";
+    }
+
+    @Override
+    protected void describe(AgentLog.Line line, Resize r) {
+        line.kv("old_core", r.from()).kv("new_core", r.to()).kv("old_max", r.fromLimit()).kv("new_max", r.toLimit());
+    }
+
+    @Override
+    protected String sizeKey() {
+        return "core";
+    }
+
+    @Override
+    protected void show(String decision, String reason, TunerMode mode, boolean enabled, long pinned) {
+        view.decision(decision, reason, mode.key(), enabled, (int) pinned);
     }
 
     /** Measures the control period just ended ({@code seconds} long) and publishes it on the view. */
@@ -187,9 +271,8 @@ final class TunedPool {
         lastQueued = queued;
         double utilization = live == 0 ? 0 : Math.min(1, t.busyNanos() / (live * seconds * 1e9));
         double blocked = blockedShare(t.busyNanos(), threads, runQueue, scratch);
-        view.sizes(core, max, live, active, queued);
-        view.signals(arrivals, completed, rejected, rejectedTotal, utilization, t.waitP50Nanos(), t.waitP99Nanos(),
-                t.runP50Nanos(), t.runP99Nanos(), blocked);
+        view.measured(core, max, live, active, queued, arrivals, completed, rejected, rejectedTotal, utilization,
+                t.waitP50Nanos(), t.waitP99Nanos(), t.runP50Nanos(), t.runP99Nanos(), blocked);
         return new PoolSample(core, max, live, queued, queuedBefore, queueUnbounded(), arrivals, completed, rejected,
                 t.waitP99Nanos(), t.runMeanNanos(), utilization, blocked, sloP99Nanos);
     }

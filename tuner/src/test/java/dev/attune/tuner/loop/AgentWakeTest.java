@@ -10,6 +10,7 @@ import dev.attune.instrumentation.encode.MethodIds;
 import dev.attune.tuner.act.SignalsSwitch;
 import dev.attune.tuner.aggregate.PoolAggregator;
 import dev.attune.tuner.aggregate.SignalSnapshot;
+import dev.attune.tuner.control.ControlStep;
 import dev.attune.tuner.report.jmx.AgentView;
 import dev.attune.tuner.report.log.AgentLog;
 import dev.attune.tuner.report.log.LogFormat;
@@ -50,13 +51,15 @@ class AgentWakeTest {
 
     @Test
     void aTunerRequestWakesTheAgentThreadOnceItIsQueued() {
-        PoolTuningTask task = new PoolTuningTask(PoolTuningSettings.defaults(), new PoolAggregator(),
-                () -> SignalSnapshot.EMPTY, name -> null, () -> false, log, null, TimeUnit.SECONDS.toNanos(1),
-                System.nanoTime());
+        PoolTuningSettings settings = PoolTuningSettings.defaults();
+        ControlStep step = new ControlStep(settings.mode(), false, settings.auditSize(), log);
+        new PoolTuningTask(settings, step, new PoolAggregator(), () -> SignalSnapshot.EMPTY, name -> null,
+                () -> false, log, null, TimeUnit.SECONDS.toNanos(1), System.nanoTime());
+        TunerTask task = new TunerTask(step, log);
         // Stands in for the woken agent thread: carries out what is queued. Were the wake to come before the
         // request is queued, or not at all, the reply would be the 2 s time-out's "queued: ...".
-        task.wakeAgentWith(() -> task.doWork(null));
-        String reply = task.view().revertAll();
+        step.wakeAgentWith(() -> task.doWork(null));
+        String reply = step.view().revertAll();
         assertFalse(reply.startsWith("queued"), reply);
     }
 

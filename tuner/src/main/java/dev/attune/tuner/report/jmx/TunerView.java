@@ -1,6 +1,13 @@
 package dev.attune.tuner.report.jmx;
 
+import dev.attune.tuner.act.CommandAnswer;
+import dev.attune.tuner.act.TunerCommand;
+import dev.attune.tuner.act.TunerMode;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.management.ListenerNotFoundException;
@@ -13,7 +20,7 @@ import javax.management.NotificationListener;
 
 /**
  * The {@link TunerMXBean} behind {@code dev.attune:type=Tuner}. JMX calls arrive on RMI threads: reads return
- * published values, and every write becomes a {@link Command} that the agent thread carries out (so pools are
+ * published values, and every write becomes a {@link TunerCommand} that the agent thread carries out (so pools are
  * only ever changed there); an operation returns once the agent thread has answered, or after two seconds with
  * "queued". With read-only set, every write and operation throws {@link SecurityException}.
  *
@@ -24,15 +31,18 @@ import javax.management.NotificationListener;
  */
 public final class TunerView implements TunerMXBean, NotificationEmitter {
 
+    /** The kind word of thread pools in commands. */
+    private static final String POOL = "pool";
+
     /** Type of the notification sent for every change of a pool or of the mode. */
     public static final String CHANGE = "dev.attune.tuner.change";
 
-    /** A request from JMX, carried out on the agent thread. */
-    public record Command(String op, String pool, int size, java.util.concurrent.CompletableFuture<String> reply) {
+    /** A command from JMX and the answer the agent thread gives it. */
+    public record Request(TunerCommand command, CompletableFuture<CommandAnswer> reply) {
     }
 
     private final boolean readOnly;
-    private final Function<Command, Boolean> submit;
+    private final Function<Request, Boolean> submit;
     private final Supplier<String> mode;
     private final Supplier<List<String>> pools;
     private final Supplier<List<String>> audit;
@@ -44,7 +54,7 @@ public final class TunerView implements TunerMXBean, NotificationEmitter {
      *
      * @param submit hands a command to the agent thread; false when it cannot take more
      */
-    public TunerView(boolean readOnly, Function<Command, Boolean> submit, Supplier<String> mode,
+    public TunerView(boolean readOnly, Function<Request, Boolean> submit, Supplier<String> mode,
                      Supplier<List<String>> pools, Supplier<List<String>> audit) {
         this.readOnly = readOnly;
         this.submit = submit;
@@ -98,10 +108,12 @@ public final class TunerView implements TunerMXBean, NotificationEmitter {
 
     @Override
     public void setMode(String newMode) {
-        String answer = run("mode", newMode, 0);
-        if (answer.startsWith("refused")) {
-            throw new IllegalArgumentException(answer);
+        checkWritable("setMode");
+        TunerMode m = TunerMode.parse(newMode);
+        if (m == null) {
+            throw new IllegalArgumentException("mode must be off, advise or auto, not '" + newMode + "'");
         }
+        run(new TunerCommand.SetMode(m));
     }
 
     @Override
@@ -121,50 +133,54 @@ public final class TunerView implements TunerMXBean, NotificationEmitter {
 
     @Override
     public String enablePool(String pool) {
-        return run("enable", pool, 0);
+        return run(new TunerCommand.Enable(POOL, pool));
     }
 
     @Override
     public String disablePool(String pool) {
-        return run("disable", pool, 0);
+        return run(new TunerCommand.Disable(POOL, pool));
     }
 
     @Override
     public String pinPool(String pool, int coreSize) {
-        return run("pin", pool, coreSize);
+        return run(new TunerCommand.Pin(POOL, pool, coreSize));
     }
 
     @Override
     public String unpinPool(String pool) {
-        return run("unpin", pool, 0);
+        return run(new TunerCommand.Unpin(POOL, pool));
     }
 
     @Override
     public String revertPool(String pool) {
-        return run("revert", pool, 0);
+        return run(new TunerCommand.Revert(POOL, pool));
     }
 
     @Override
     public String revertAll() {
-        return run("revert-all", "", 0);
+        return run(new TunerCommand.RevertAll());
     }
 
-    private String run(String op, String pool, int size) {
+    private void checkWritable(String op) {
         if (readOnly) {
             throw new SecurityException("attune.jmx.readOnly=true: " + op + " refused");
         }
-        Command c = new Command(op, pool == null ? "" : pool, size, new java.util.concurrent.CompletableFuture<>());
-        if (!submit.apply(c)) {
+    }
+
+    private String run(TunerCommand command) {
+        checkWritable(command.getClass().getSimpleName());
+        Request r = new Request(command, new CompletableFuture<>());
+        if (!submit.apply(r)) {
             return "refused: too many requests waiting";
         }
         try {
-            return c.reply().get(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            return r.reply().get(2, TimeUnit.SECONDS).message();
+        } catch (TimeoutException e) {
             return "queued: the agent thread will carry it out";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "queued: the agent thread will carry it out";
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return "failed: " + e.getCause();
         }
     }

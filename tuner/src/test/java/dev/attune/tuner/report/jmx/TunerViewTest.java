@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.attune.tuner.act.CommandAnswer;
+import dev.attune.tuner.act.TunerCommand;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class TunerViewTest {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    private final BlockingQueue<TunerView.Command> commands = new ArrayBlockingQueue<>(16);
+    private final BlockingQueue<TunerView.Request> commands = new ArrayBlockingQueue<>(16);
     private JmxConsole console;
 
     @AfterEach
@@ -95,24 +97,24 @@ class TunerViewTest {
         Thread agent = new Thread(() -> {
             try {
                 for (int i = 0; i < 2; i++) {
-                    TunerView.Command c = commands.poll(10, TimeUnit.SECONDS);
-                    c.reply().complete(c.op() + " " + c.pool() + " " + c.size());
-                    view.notifyChange("changed " + c.op());
+                    TunerView.Request r = commands.poll(10, TimeUnit.SECONDS);
+                    r.reply().complete(CommandAnswer.done(r.command().toString()));
+                    view.notifyChange("changed " + r.command().getClass().getSimpleName());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "agent-stand-in");
         agent.start();
-        assertEquals("pin orders-io 6", server.invoke(name, "pinPool", new Object[] {"orders-io", 6},
+        assertEquals(new TunerCommand.Pin("pool", "orders-io", 6).toString(), server.invoke(name, "pinPool", new Object[] {"orders-io", 6},
                 new String[] {String.class.getName(), int.class.getName()}));
         server.setAttribute(name, new Attribute("Mode", "auto"));
         agent.join(10_000);
 
         assertEquals(2, received.size());
         assertEquals(TunerView.CHANGE, received.get(0).getType());
-        assertEquals("changed pin", received.get(0).getMessage());
-        assertEquals("changed mode", received.get(1).getMessage());
+        assertEquals("changed Pin", received.get(0).getMessage());
+        assertEquals("changed SetMode", received.get(1).getMessage());
         assertTrue(received.get(1).getSequenceNumber() > received.get(0).getSequenceNumber());
         assertFalse(agent.isAlive());
     }
