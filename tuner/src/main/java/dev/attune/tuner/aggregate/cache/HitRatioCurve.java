@@ -22,6 +22,27 @@ public final class HitRatioCurve {
         this.samplingRate = samplingRate;
     }
 
+    /**
+     * A curve built elsewhere than by {@link HitRatioModel}: for rules' tests, and for callers that predict a hit
+     * ratio by other means. The sampling rate is taken as 1 (every key counted).
+     *
+     * @param maximum the real cache's size the curve was made for, one of {@code sizes}
+     * @param sizes   ascending sizes
+     * @param ratios  the predicted hit ratio, 0 to 1, at each size
+     * @param samples the fewest sampled accesses any point rests on
+     */
+    public static HitRatioCurve of(long maximum, long[] sizes, double[] ratios, long samples) {
+        boolean valid = sizes.length == ratios.length && samples >= 0;
+        for (int i = 0; valid && i < sizes.length; i++) {
+            valid = (i == 0 || sizes[i] > sizes[i - 1]) && ratios[i] >= 0 && ratios[i] <= 1;
+        }
+        if (!valid || Arrays.binarySearch(sizes, maximum) < 0) {
+            throw new IllegalArgumentException("need ascending sizes, one ratio in 0..1 each, the maximum among the"
+                    + " sizes: " + maximum + " " + Arrays.toString(sizes) + " " + Arrays.toString(ratios));
+        }
+        return new HitRatioCurve(maximum, sizes, ratios, samples, 1);
+    }
+
     public long maximum() {
         return maximum;
     }
